@@ -1,0 +1,41 @@
+"""The ``bchan`` command line.
+
+Without a subcommand it starts the dashboard. Shell subcommands run on the
+data layer alone: Textual is imported only when the dashboard starts, so they
+answer in the time it takes to read the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from bchan_tui import __version__
+
+from . import check, demo, launch
+from .common import run_guarded
+
+# Each module adds its subcommand with register(); order is the --help order.
+SUBCOMMANDS = (check, demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bchan",
+        description="A keyboard-driven terminal dashboard for back channels. "
+        "Without a command, start the dashboard.",
+        epilog="Run 'bchan COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"bchan {__version__}")
+    launch.add_options(parser)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.register(commands)
+    parser.set_defaults(handler=launch.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    status: int = run_guarded(args.handler, args)
+    return status

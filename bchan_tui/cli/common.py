@@ -1,0 +1,60 @@
+"""What every subcommand shares: the ``--db`` option, opening the store, and
+turning the data layer's errors into one-line messages and exit statuses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bchan_tui.data import BchanError, DatabaseError, Store, resolve_db_path
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_BROKEN = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $BCHAN_DB, else the user data folder)",
+    )
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return resolve_db_path(getattr(args, "db", None))
+
+
+def fail(message: str, status: int) -> int:
+    print(f"bchan: {message}", file=sys.stderr)
+    return status
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
+    """The store for a command: read-only commands take no lock."""
+    path = db_path(args)
+    if not write and not path.exists():
+        raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
+    store = Store(path, read_only=not write)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a subcommand; known errors become a message, never a traceback."""
+    try:
+        return handler(args)
+    except DatabaseError as error:
+        return fail(str(error), error.exit_status)
+    except BchanError as error:
+        return fail(str(error), 1)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,43 @@
+"""``bchan demo``: write the demo book, or a benchmark book of size S, M or L."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bchan_tui.data import Store
+from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.synthetic import SIZES, write_size
+
+from .common import EXIT_OK, add_db_option, db_path, fail
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "demo",
+        help="write the demo book, or a benchmark book of size S, M or L, to a file",
+        description="Without --size, write the small demo book. With --size, write a "
+        "benchmark book (S: 1,000 contacts, M: 10,000, L: 50,000) from a fixed seed. "
+        "An existing file is not overwritten without --force.",
+    )
+    parser.add_argument("--size", choices=sorted(SIZES), help="benchmark size")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if path.exists() and not args.force:
+        return fail(f"{path} exists; pass --force to replace it", 1)
+    started = time.perf_counter()
+    if args.size:
+        counts = write_size(path, args.size)
+    else:
+        path.unlink(missing_ok=True)
+        with Store(path) as store:
+            build_demo_book(store)
+            counts = store.counts()
+    summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    print(f"wrote {path}: {summary} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK

@@ -1,0 +1,77 @@
+"""bchan's data layer: the domain model, the store and everything derived.
+
+It never imports Textual; the CLI's shell commands run on it alone.
+"""
+
+from .errors import (
+    BchanError,
+    BrokenDatabaseError,
+    DatabaseError,
+    DatabaseLockedError,
+    NotFoundError,
+    ValidationError,
+    WriteFailedError,
+)
+from .models import (
+    Account,
+    AttentionItem,
+    AttentionKind,
+    Band,
+    Channel,
+    ChannelHeat,
+    ChannelKind,
+    ChannelStatus,
+    Contact,
+    ContactDetail,
+    ContactRow,
+    Direction,
+    Intel,
+    IntelDirection,
+    IntelStatus,
+    LadderStep,
+    Outcome,
+    Recommendation,
+    RelationshipState,
+    Rung,
+    Sensitivity,
+    Touch,
+    Urgency,
+)
+from .paths import default_db_path, resolve_db_path
+from .store import Store
+
+__all__ = [
+    "Account",
+    "AttentionItem",
+    "AttentionKind",
+    "Band",
+    "BchanError",
+    "BrokenDatabaseError",
+    "Channel",
+    "ChannelHeat",
+    "ChannelKind",
+    "ChannelStatus",
+    "Contact",
+    "ContactDetail",
+    "ContactRow",
+    "DatabaseError",
+    "DatabaseLockedError",
+    "Direction",
+    "Intel",
+    "IntelDirection",
+    "IntelStatus",
+    "LadderStep",
+    "NotFoundError",
+    "Outcome",
+    "Recommendation",
+    "RelationshipState",
+    "Rung",
+    "Sensitivity",
+    "Store",
+    "Touch",
+    "Urgency",
+    "ValidationError",
+    "WriteFailedError",
+    "default_db_path",
+    "resolve_db_path",
+]

@@ -1,0 +1,96 @@
+"""Needs attention: the dashboard's list of what to do next."""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+
+from .clock import SECONDS_PER_DAY
+from .dashboard import ladder_steps, relationship_of
+from .index import BookIndex
+from .models import (
+    AttentionItem,
+    AttentionKind,
+    Band,
+    IntelDirection,
+    IntelStatus,
+    RelationshipState,
+    Rung,
+)
+
+UNVERIFIED_AFTER_DAYS = 14
+ONE_SIDED_FROM = 3
+
+# Groups in the order the panel shows them.
+_ORDER = {
+    AttentionKind.OVERDUE: 0,
+    AttentionKind.DUE: 1,
+    AttentionKind.HOT_PRIVATE: 2,
+    AttentionKind.UNVERIFIED: 3,
+    AttentionKind.ONE_SIDED: 4,
+}
+
+
+def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    """Overdue then due relationships (most overdue first), hot private
+    channels with their ready-again date, received intel unverified after 14
+    days, and one-sided exchanges (3 or more received than given)."""
+    items: list[AttentionItem] = []
+    for contact in index.contacts.values():
+        if contact.archived:
+            continue
+        state, ratio, _ = relationship_of(index, contact, now)
+        if state is not RelationshipState.FRESH:
+            kind = (
+                AttentionKind.OVERDUE if state is RelationshipState.OVERDUE else AttentionKind.DUE
+            )
+            days = round(ratio * contact.cadence_days)
+            text = f"{state.value}: no touch in {days} days (cadence {contact.cadence_days})"
+            items.append(AttentionItem(kind, contact.id, text, -ratio))
+        tally = index.tallies.get(contact.id)
+        if tally and tally.received - tally.given >= ONE_SIDED_FROM:
+            text = f"one-sided: received {tally.received}, given {tally.given}"
+            items.append(
+                AttentionItem(
+                    AttentionKind.ONE_SIDED, contact.id, text, tally.given - tally.received
+                )
+            )
+    items.extend(_hot_private(index, now))
+    items.extend(_unverified(index, now))
+    items.sort(key=lambda item: (_ORDER[item.kind], item.sort_key))
+    return items
+
+
+def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    items = []
+    for contact_id in {c.contact_id for c in index.channels.values() if c.rung is Rung.PRIVATE}:
+        contact = index.contacts.get(contact_id)
+        if contact is None or contact.archived:
+            continue
+        for step in ladder_steps(index, contact_id, now):
+            ready = step.heat.ready_again
+            if step.channel.rung is Rung.PRIVATE and step.heat.band is Band.HOT and ready:
+                text = f"{step.channel.describe()} is hot: rest it until {ready.format('D MMM')}"
+                items.append(
+                    AttentionItem(AttentionKind.HOT_PRIVATE, contact_id, text, ready.timestamp())
+                )
+    return items
+
+
+def _unverified(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    cutoff = now.timestamp() - UNVERIFIED_AFTER_DAYS * SECONDS_PER_DAY
+    items = []
+    for item in index.intel.values():
+        contact = index.contacts.get(item.contact_id)
+        if (
+            item.direction is IntelDirection.RECEIVED
+            and item.status is IntelStatus.UNVERIFIED
+            and item.at.timestamp() <= cutoff
+            and contact is not None
+            and not contact.archived
+        ):
+            days = int((now.timestamp() - item.at.timestamp()) // SECONDS_PER_DAY)
+            text = f"unverified for {days} days: {item.summary}"
+            items.append(
+                AttentionItem(AttentionKind.UNVERIFIED, contact.id, text, item.at.timestamp())
+            )
+    return items

@@ -1,0 +1,120 @@
+"""The dashboard's questions, answered from the index: the contact list with
+its derived values, one contact's detail, and ``reach now``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pendulum import DateTime
+
+from .codec import touch_from_doc
+from .heat import channel_heat
+from .index import BookIndex
+from .ladder import ladder_order, reach_now
+from .models import (
+    Contact,
+    ContactDetail,
+    ContactRow,
+    LadderStep,
+    Recommendation,
+    RelationshipState,
+    Rung,
+    Touch,
+    Urgency,
+)
+from .relationship import cadence_ratio, give_get_balance, state_of
+
+RECENT_TOUCHES = 20
+
+
+def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[LadderStep]:
+    """The contact's active channels in ladder order, each with its heat."""
+    channels = (index.channels[c] for c in index.channels_by_contact.get(contact_id, ()))
+    return [
+        LadderStep(channel, channel_heat(channel, index.out_times.get(channel.id, ()), now))
+        for channel in ladder_order(channels)
+    ]
+
+
+def relationship_of(
+    index: BookIndex, contact: Contact, now: DateTime
+) -> tuple[RelationshipState, float, DateTime | None]:
+    """State, cadence ratio and newest touch. A contact never touched is
+    measured from when it was added."""
+    last = index.last_touch(contact.id)
+    since = last if last is not None else contact.created_at.timestamp()
+    ratio = cadence_ratio(since, contact.cadence_days, now.timestamp())
+    last_dt = DateTime.fromtimestamp(last, tz=now.tzinfo) if last is not None else None
+    return state_of(ratio), ratio, last_dt
+
+
+def contact_row(index: BookIndex, contact: Contact, now: DateTime) -> ContactRow:
+    steps = ladder_steps(index, contact.id, now)
+    routine = reach_now(steps, Urgency.ROUTINE)
+    routine_step = next((s for s in steps if s.channel is routine.channel), None)
+    private = [s for s in steps if s.channel.rung is Rung.PRIVATE]
+    hottest_private = max(private, key=lambda s: s.heat.level, default=None)
+    state, ratio, last = relationship_of(index, contact, now)
+    tally = index.tallies.get(contact.id)
+    return ContactRow(
+        contact=contact,
+        routine_channel=routine.channel,
+        routine_band=routine_step.heat.band if routine_step else None,
+        private_band=hottest_private.heat.band if hottest_private else None,
+        last_touch=last,
+        state=state,
+        overdue_ratio=ratio,
+        balance=give_get_balance(tally.given, tally.received) if tally else 0,
+        max_level=max((s.heat.level for s in steps), default=0.0),
+    )
+
+
+def contact_rows(
+    index: BookIndex, now: DateTime, *, include_archived: bool = False
+) -> list[ContactRow]:
+    """Every contact's row, in the stored order (the view sorts)."""
+    return [
+        contact_row(index, contact, now)
+        for contact in index.contacts.values()
+        if include_archived or not contact.archived
+    ]
+
+
+def recommendations(steps: list[LadderStep]) -> tuple[Recommendation, ...]:
+    return tuple(reach_now(steps, urgency) for urgency in Urgency)
+
+
+def touches_of(index: BookIndex, touch_table: Mapping[str, Any], contact_id: str) -> list[Touch]:
+    """All touches of a contact, newest first, decoded from their documents."""
+    refs = index.touches_by_contact.get(contact_id, ())
+    return [touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs)]
+
+
+def contact_detail(
+    index: BookIndex, touch_table: Mapping[str, Any], contact_id: str, now: DateTime
+) -> ContactDetail:
+    contact = index.contacts[contact_id]
+    steps = ladder_steps(index, contact_id, now)
+    state, _, last = relationship_of(index, contact, now)
+    refs = index.touches_by_contact.get(contact_id, ())[-RECENT_TOUCHES:]
+    recent = tuple(touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs))
+    intel = sorted(
+        (index.intel[i] for i in index.intel_by_contact.get(contact_id, ())),
+        key=lambda item: item.at,
+        reverse=True,
+    )
+    tally = index.tallies.get(contact_id)
+    return ContactDetail(
+        contact=contact,
+        account=index.accounts.get(contact.account_id) if contact.account_id else None,
+        ladder=tuple(steps),
+        recommendations=recommendations(steps),
+        touches=recent,
+        intel=tuple(intel),
+        state=state,
+        last_touch=last,
+        balance=give_get_balance(tally.given, tally.received) if tally else 0,
+        confirmed=tally.confirmed if tally else 0,
+        contradicted=tally.contradicted if tally else 0,
+    )

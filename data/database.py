@@ -1,0 +1,110 @@
+"""Opening a database file safely: lock, parse, validate, migrate, back up.
+
+A file that does not parse or does not validate is never written to: opening
+raises ``BrokenDatabaseError`` naming the file, the problem and the newest
+backup, and the caller exits with status 2.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from .atomic import remove_stale_temp_files, write_atomically
+from .backups import backup_if_new_day, make_backup, newest_backup
+from .errors import BrokenDatabaseError
+from .index import BookIndex, IndexProblem
+from .lock import SessionLock
+from .schema import (
+    RawData,
+    SchemaMismatch,
+    check_structure,
+    migrate,
+    needs_migration,
+    new_database,
+)
+from .storage import AtomicJSONStorage, encode
+
+
+@dataclass
+class OpenDatabase:
+    storage: AtomicJSONStorage
+    index: BookIndex
+    lock: SessionLock | None
+
+
+def broken(path: Path, problem: str) -> BrokenDatabaseError:
+    backup = newest_backup(path)
+    hint = f"newest backup: {backup}" if backup else "no backup found"
+    return BrokenDatabaseError(
+        f"cannot open {path}: {problem}. The file was left as it is; {hint}."
+    )
+
+
+def read_database(path: Path) -> RawData:
+    """Parse and validate the file's structure, or raise ``BrokenDatabaseError``."""
+    try:
+        payload = path.read_bytes()
+    except IsADirectoryError:
+        raise broken(path, "it is a folder, not a file") from None
+    except PermissionError:
+        raise broken(path, "permission denied") from None
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise broken(path, f"it is not valid JSON ({error})") from None
+    try:
+        return check_structure(data)
+    except SchemaMismatch as error:
+        raise broken(path, str(error)) from None
+
+
+def build_index(path: Path, data: RawData) -> BookIndex:
+    try:
+        return BookIndex.build(data)
+    except IndexProblem as error:
+        raise broken(path, str(error)) from None
+
+
+def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
+    """Open (or create) the database at ``path`` for a session.
+
+    Writers take the session lock first, so the file cannot change between
+    validation and the first write.
+    """
+    path = Path(os.path.abspath(path))
+    lock: SessionLock | None = None
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = SessionLock(path)
+        lock.acquire()
+    try:
+        if not read_only:
+            remove_stale_temp_files(path)
+        if path.exists():
+            data = read_database(path)
+            index = build_index(path, data)
+            if not read_only:
+                _migrate_and_back_up(path, data)
+        elif read_only:
+            data, index = new_database(), BookIndex()
+        else:
+            data, index = new_database(), BookIndex()
+            write_atomically(path, encode(data))
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return OpenDatabase(AtomicJSONStorage(path, data, read_only=read_only), index, lock)
+
+
+def _migrate_and_back_up(path: Path, data: RawData) -> None:
+    if needs_migration(data):
+        make_backup(path)
+        migrate(data)
+        write_atomically(path, encode(data))
+    else:
+        backup_if_new_day(path)

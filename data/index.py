@@ -1,0 +1,154 @@
+"""The in-memory index of a book: decoded records and the touch aggregates
+that heat and relationship health are computed from.
+
+Touches are the bulk of a book (ten per contact), so they are not decoded at
+load: only their times are indexed, by channel and by contact, and a whole
+``Touch`` is decoded from its stored document when a screen asks for it.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .clock import timestamp
+from .codec import (
+    SchemaProblem,
+    account_from_doc,
+    channel_from_doc,
+    contact_from_doc,
+    intel_from_doc,
+)
+from .models import Account, Channel, Contact, Intel, IntelDirection, IntelStatus, Touch
+from .schema import RawData
+
+R = TypeVar("R")
+
+
+class IndexProblem(ValueError):
+    """A document that cannot be indexed; the message names its table and id."""
+
+
+@dataclass
+class IntelTally:
+    given: int = 0
+    received: int = 0
+    confirmed: int = 0
+    contradicted: int = 0
+
+
+@dataclass
+class BookIndex:
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)
+    intel: dict[str, Intel] = field(default_factory=dict)
+    accounts: dict[str, Account] = field(default_factory=dict)
+    # id -> TinyDB document id, per table, so updates address the right doc.
+    doc_ids: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    channels_by_contact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    intel_by_contact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Ascending epoch seconds of outgoing touches, per channel.
+    out_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    # Ascending (epoch seconds, document id) of every touch, per contact.
+    touches_by_contact: dict[str, list[tuple[float, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    tallies: dict[str, IntelTally] = field(default_factory=lambda: defaultdict(IntelTally))
+
+    def last_touch(self, contact_id: str) -> float | None:
+        """Epoch seconds of the newest touch of any kind, either direction."""
+        touches = self.touches_by_contact.get(contact_id)
+        return touches[-1][0] if touches else None
+
+    # --- building -------------------------------------------------------
+
+    @classmethod
+    def build(cls, data: RawData) -> BookIndex:
+        index = cls()
+        index._load(data, "accounts", account_from_doc, index.add_account)
+        index._load(data, "contacts", contact_from_doc, index.add_contact)
+        index._load(data, "channels", channel_from_doc, index.add_channel)
+        index._load(data, "intel", intel_from_doc, index.add_intel)
+        index._load_touches(data.get("touches", {}))
+        return index
+
+    def _load(
+        self,
+        data: RawData,
+        table: str,
+        decode: Callable[[Mapping[str, Any]], R],
+        add: Callable[[int, R], None],
+    ) -> None:
+        for key, doc in data.get(table, {}).items():
+            try:
+                add(int(key), decode(doc))
+            except SchemaProblem as problem:
+                raise IndexProblem(f"table {table!r}, document {key}: {problem}") from None
+
+    def _load_touches(self, table: dict[str, Any]) -> None:
+        out_times = self.out_times
+        by_contact = self.touches_by_contact
+        doc_ids = self.doc_ids["touches"]
+        try:
+            for key, doc in table.items():
+                at = timestamp(doc["at"])
+                doc_id = int(key)
+                doc_ids[doc["id"]] = doc_id
+                by_contact[doc["contact_id"]].append((at, doc_id))
+                if doc["direction"] == "out":
+                    out_times[doc["channel_id"]].append(at)
+                elif doc["direction"] != "in":
+                    raise SchemaProblem(f"unknown direction {doc['direction']!r}")
+        except (KeyError, TypeError, ValueError) as problem:
+            raise IndexProblem(f"table 'touches', document {key}: {problem!r}") from None
+        for times in out_times.values():
+            times.sort()
+        for touches in by_contact.values():
+            touches.sort()
+
+    # --- keeping it current ----------------------------------------------
+
+    def add_account(self, doc_id: int, account: Account) -> None:
+        self.accounts[account.id] = account
+        self.doc_ids["accounts"][account.id] = doc_id
+
+    def add_contact(self, doc_id: int, contact: Contact) -> None:
+        self.contacts[contact.id] = contact
+        self.doc_ids["contacts"][contact.id] = doc_id
+
+    def add_channel(self, doc_id: int, channel: Channel) -> None:
+        if channel.id not in self.channels:
+            self.channels_by_contact[channel.contact_id].append(channel.id)
+        self.channels[channel.id] = channel
+        self.doc_ids["channels"][channel.id] = doc_id
+
+    def add_intel(self, doc_id: int, item: Intel) -> None:
+        old = self.intel.get(item.id)
+        if old is not None:
+            self._tally(old, -1)
+        else:
+            self.intel_by_contact[item.contact_id].append(item.id)
+        self.intel[item.id] = item
+        self.doc_ids["intel"][item.id] = doc_id
+        self._tally(item, +1)
+
+    def add_touch(self, doc_id: int, touch: Touch) -> None:
+        at = touch.at.timestamp()
+        self.doc_ids["touches"][touch.id] = doc_id
+        insort(self.touches_by_contact[touch.contact_id], (at, doc_id))
+        if touch.direction.value == "out":
+            insort(self.out_times[touch.channel_id], at)
+
+    def _tally(self, item: Intel, sign: int) -> None:
+        tally = self.tallies[item.contact_id]
+        if item.direction is IntelDirection.GIVEN:
+            tally.given += sign
+            return
+        tally.received += sign
+        if item.status is IntelStatus.CONFIRMED:
+            tally.confirmed += sign
+        elif item.status is IntelStatus.CONTRADICTED:
+            tally.contradicted += sign

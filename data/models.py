@@ -1,0 +1,266 @@
+"""The domain model: typed, immutable records of contacts, channels, touches,
+intel and accounts (DESIGN.md section 2).
+
+Records are frozen, so the store can hand out the objects it keeps without
+anyone changing its cache behind its back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pendulum import DateTime
+
+
+class Rung(StrEnum):
+    """The three rungs of the ladder, strongest first."""
+
+    RELATIONSHIP = "relationship"
+    PRIVATE = "private"
+    PUBLIC = "public"
+
+
+RUNG_ORDER: tuple[Rung, ...] = (Rung.RELATIONSHIP, Rung.PRIVATE, Rung.PUBLIC)
+
+
+class ChannelKind(StrEnum):
+    IN_PERSON = "in_person"
+    CALL = "call"
+    EMAIL = "email"
+    PHONE = "phone"
+    SMS = "sms"
+    SIGNAL = "signal"
+    WHATSAPP = "whatsapp"
+    TELEGRAM = "telegram"
+    IM = "im"
+    LINKEDIN = "linkedin"
+    X = "x"
+    MASTODON = "mastodon"
+    OTHER = "other"
+
+
+class ChannelStatus(StrEnum):
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class Direction(StrEnum):
+    OUT = "out"
+    IN = "in"
+
+
+class Urgency(StrEnum):
+    ROUTINE = "routine"
+    IMPORTANT = "important"
+    URGENT = "urgent"
+
+
+class Outcome(StrEnum):
+    PENDING = "pending"
+    REPLIED = "replied"
+    NO_REPLY = "no_reply"
+
+
+class IntelDirection(StrEnum):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
+class IntelStatus(StrEnum):
+    UNVERIFIED = "unverified"
+    CONFIRMED = "confirmed"
+    CONTRADICTED = "contradicted"
+
+
+class Sensitivity(StrEnum):
+    NORMAL = "normal"
+    CONFIDENTIAL = "confidential"
+
+
+class Band(StrEnum):
+    """How hot a channel is, from its level (heat / capacity)."""
+
+    COOL = "cool"
+    WARM = "warm"
+    HOT = "hot"
+
+
+class RelationshipState(StrEnum):
+    """How a relationship stands against its cadence."""
+
+    FRESH = "fresh"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+DEFAULT_CAPACITY: dict[Rung, float] = {Rung.RELATIONSHIP: 3, Rung.PRIVATE: 1, Rung.PUBLIC: 5}
+DEFAULT_HALF_LIFE_DAYS: dict[Rung, float] = {
+    Rung.RELATIONSHIP: 7,
+    Rung.PRIVATE: 14,
+    Rung.PUBLIC: 3,
+}
+DEFAULT_CADENCE_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    id: str
+    name: str
+    codename: str = ""
+    org: str = ""
+    role: str = ""
+    account_id: str | None = None
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    strength: int = 0
+    cadence_days: int = DEFAULT_CADENCE_DAYS
+    intention: str = ""
+    created_at: DateTime
+    updated_at: DateTime
+    archived: bool = False
+
+    def display_name(self, *, screen_safe: bool = False) -> str:
+        """The name to show; the codename instead when screen-safe and one is set."""
+        if screen_safe and self.codename:
+            return self.codename
+        return self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Channel:
+    id: str
+    contact_id: str
+    rung: Rung
+    kind: ChannelKind
+    address: str = ""
+    label: str = ""
+    rank: int = 0
+    their_preference: bool = False
+    capacity: float
+    half_life_days: float
+    granted_at: DateTime | None = None
+    terms: str = ""
+    status: ChannelStatus = ChannelStatus.ACTIVE
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is ChannelStatus.ACTIVE
+
+    def describe(self) -> str:
+        """A short human name such as "private signal" or "public email (work)"."""
+        kind = self.kind.value.replace("_", " ")
+        text = f"{self.rung.value} {kind}"
+        return f"{text} ({self.label})" if self.label else text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Touch:
+    id: str
+    contact_id: str
+    channel_id: str
+    at: DateTime
+    direction: Direction = Direction.OUT
+    urgency: Urgency = Urgency.ROUTINE
+    reason: str = ""
+    note: str = ""
+    outcome: Outcome = Outcome.PENDING
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Intel:
+    id: str
+    contact_id: str
+    touch_id: str | None = None
+    at: DateTime
+    direction: IntelDirection
+    summary: str
+    status: IntelStatus = IntelStatus.UNVERIFIED
+    unique: bool | None = None
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Account:
+    id: str
+    name: str
+    official_process: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelHeat:
+    """A channel's derived state at one moment."""
+
+    heat: float
+    level: float
+    band: Band
+    last_used: DateTime | None
+    ready_again: DateTime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """Which channel ``reach now`` picks, and the one-line reason why."""
+
+    urgency: Urgency
+    channel: Channel | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    """One line of the dashboard's contact list, with its derived values."""
+
+    contact: Contact
+    routine_channel: Channel | None
+    routine_band: Band | None
+    private_band: Band | None
+    last_touch: DateTime | None
+    state: RelationshipState
+    overdue_ratio: float
+    balance: int
+    max_level: float
+
+
+@dataclass(frozen=True, slots=True)
+class LadderStep:
+    """A channel on a contact's ladder with its heat."""
+
+    channel: Channel
+    heat: ChannelHeat
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetail:
+    """Everything the contact screen shows."""
+
+    contact: Contact
+    account: Account | None
+    ladder: tuple[LadderStep, ...]
+    recommendations: tuple[Recommendation, ...]
+    touches: tuple[Touch, ...]
+    intel: tuple[Intel, ...]
+    state: RelationshipState
+    last_touch: DateTime | None
+    balance: int
+    confirmed: int
+    contradicted: int
+
+
+class AttentionKind(StrEnum):
+    OVERDUE = "overdue"
+    DUE = "due"
+    HOT_PRIVATE = "hot_private"
+    UNVERIFIED = "unverified"
+    ONE_SIDED = "one_sided"
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    """One thing the dashboard says needs doing."""
+
+    kind: AttentionKind
+    contact_id: str
+    text: str
+    sort_key: float = field(default=0.0)

@@ -1,0 +1,3 @@
+"""Screens and modals of the bchan dashboard."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reusable view pieces of the bchan dashboard."""
+
+__all__: list[str] = []
