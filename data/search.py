@@ -1,0 +1,79 @@
+"""Matching contacts to what the user types: the dashboard's filter and
+``bchan find`` share it, so both find the same people.
+
+Every word of the query must match the contact's name, organisation, role or
+tags, as a substring or, failing that, as a subsequence ("mlq" finds
+"Marta Lindqvist"), ignoring case and accents. Substring matches rank higher.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .models import Contact
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "García" -> "garcia"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def haystack(contact: Contact) -> str:
+    """The folded text a contact is searched by."""
+    return fold(" ".join((contact.name, contact.org, contact.role, *contact.tags)))
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    # The term's letters in order, anything between them.
+    return re.compile(".*?".join(map(re.escape, term)))
+
+
+class QueryMatcher:
+    """A compiled query; ``score`` is None for no match, higher is better."""
+
+    def __init__(self, query: str) -> None:
+        self.terms = fold(query).split()
+        self._patterns = [_term_pattern(term) for term in self.terms]
+
+    def score(self, text: str) -> int | None:
+        total = 0
+        for term, pattern in zip(self.terms, self._patterns, strict=True):
+            if term in text:
+                total += 2 if text.startswith(term) or f" {term}" in text else 1
+            elif pattern.search(text) is None:
+                return None
+        return total
+
+    def matches(self, text: str) -> bool:
+        return self.score(text) is not None
+
+
+class ContactSearch:
+    """Folded haystacks built once, so each keystroke only scans strings."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self._haystacks = {contact.id: haystack(contact) for contact in contacts}
+
+    def update(self, contact: Contact) -> None:
+        self._haystacks[contact.id] = haystack(contact)
+
+    def matching_ids(self, query: str) -> set[str]:
+        """Ids of the contacts the query matches (all of them for a blank query)."""
+        matcher = QueryMatcher(query)
+        if not matcher.terms:
+            return set(self._haystacks)
+        return {cid for cid, text in self._haystacks.items() if matcher.matches(text)}
+
+    def ranked(self, query: str) -> list[str]:
+        """Matching ids, best match first (for the shell's ``bchan find``)."""
+        matcher = QueryMatcher(query)
+        scored = [
+            (score, cid)
+            for cid, text in self._haystacks.items()
+            if (score := matcher.score(text)) is not None
+        ]
+        scored.sort(key=lambda pair: -pair[0])
+        return [cid for _, cid in scored]
