@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pendulum
 from pendulum import DateTime
 
 from .codec import touch_from_doc
@@ -39,14 +40,13 @@ def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[Ladde
 
 def relationship_of(
     index: BookIndex, contact: Contact, now: DateTime
-) -> tuple[RelationshipState, float, DateTime | None]:
-    """State, cadence ratio and newest touch. A contact never touched is
-    measured from when it was added."""
+) -> tuple[RelationshipState, float, float | None]:
+    """State, cadence ratio and newest touch (epoch seconds). A contact never
+    touched is measured from when it was added."""
     last = index.last_touch(contact.id)
     since = last if last is not None else contact.created_at.timestamp()
     ratio = cadence_ratio(since, contact.cadence_days, now.timestamp())
-    last_dt = DateTime.fromtimestamp(last, tz=now.tzinfo) if last is not None else None
-    return state_of(ratio), ratio, last_dt
+    return state_of(ratio), ratio, last
 
 
 def contact_row(index: BookIndex, contact: Contact, now: DateTime) -> ContactRow:
@@ -62,7 +62,7 @@ def contact_row(index: BookIndex, contact: Contact, now: DateTime) -> ContactRow
         routine_channel=routine.channel,
         routine_band=routine_step.heat.band if routine_step else None,
         private_band=hottest_private.heat.band if hottest_private else None,
-        last_touch=last,
+        last_touch_at=last,
         state=state,
         overdue_ratio=ratio,
         balance=give_get_balance(tally.given, tally.received) if tally else 0,
@@ -113,7 +113,7 @@ def contact_detail(
         touches=recent,
         intel=tuple(intel),
         state=state,
-        last_touch=last,
+        last_touch=pendulum.from_timestamp(last) if last is not None else None,
         balance=give_get_balance(tally.given, tally.received) if tally else 0,
         confirmed=tally.confirmed if tally else 0,
         contradicted=tally.contradicted if tally else 0,

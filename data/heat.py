@@ -64,12 +64,11 @@ def channel_heat(channel: Channel, out_times: Sequence[float], now: DateTime) ->
     now_ts = now.timestamp()
     heat = heat_from(out_times, channel.half_life_days, now_ts)
     level = heat / channel.capacity
-    ready = ready_again_at(level, channel.half_life_days, now_ts)
     last = bisect_right(out_times, now_ts)
     return ChannelHeat(
         heat=heat,
         level=level,
         band=band_of(level),
-        last_used=DateTime.fromtimestamp(out_times[last - 1], tz=now.tzinfo) if last else None,
-        ready_again=DateTime.fromtimestamp(ready, tz=now.tzinfo) if ready is not None else None,
+        last_used_at=out_times[last - 1] if last else None,
+        ready_again_at=ready_again_at(level, channel.half_life_days, now_ts),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import pendulum
 from pendulum import DateTime
 
 
@@ -188,15 +189,32 @@ class Account:
     notes: str = ""
 
 
+def _moment(epoch: float | None) -> DateTime | None:
+    return None if epoch is None else pendulum.from_timestamp(epoch)
+
+
 @dataclass(frozen=True, slots=True)
 class ChannelHeat:
-    """A channel's derived state at one moment."""
+    """A channel's derived state at one moment.
+
+    Times are kept as epoch seconds and turned into DateTimes only when
+    shown: the contact list derives tens of thousands of these at once.
+    """
 
     heat: float
     level: float
     band: Band
-    last_used: DateTime | None
-    ready_again: DateTime | None
+    last_used_at: float | None
+    ready_again_at: float | None
+
+    @property
+    def last_used(self) -> DateTime | None:
+        return _moment(self.last_used_at)
+
+    @property
+    def ready_again(self) -> DateTime | None:
+        """When a hot channel leaves the hot band with no new use."""
+        return _moment(self.ready_again_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +234,16 @@ class ContactRow:
     routine_channel: Channel | None
     routine_band: Band | None
     private_band: Band | None
-    last_touch: DateTime | None
+    last_touch_at: float | None
     state: RelationshipState
     overdue_ratio: float
     balance: int
     max_level: float
+
+    @property
+    def last_touch(self) -> DateTime | None:
+        """The newest touch of any kind, either direction."""
+        return _moment(self.last_touch_at)
 
 
 @dataclass(frozen=True, slots=True)
