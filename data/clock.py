@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pendulum
 from pendulum import DateTime
 
@@ -27,7 +29,10 @@ def parse_time(text: str) -> DateTime:
 
 def timestamp(text: str) -> float:
     """Seconds since the epoch of a stored ISO-8601 string (fast path for heat)."""
-    return DateTime.fromisoformat(text).timestamp()
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"time without a zone: {text!r}")
+    return moment.timestamp()
 
 
 def format_time(moment: DateTime) -> str:

@@ -6,11 +6,13 @@ which the loader turns into a message naming the table and the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from .clock import format_time, parse_time
 from .models import (
+    DEFAULT_CADENCE_DAYS,
     Account,
     Channel,
     ChannelKind,
@@ -29,62 +31,102 @@ from .models import (
 
 Doc = dict[str, Any]
 T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 
 
 class SchemaProblem(ValueError):
     """A stored document does not match the schema."""
 
 
-def _get(doc: Mapping[str, Any], key: str, kind: type[T] | tuple[type, ...]) -> T:
+_STR = (str,)
+_INT = (int,)
+_NUM = (int, float)
+_BOOL = (bool,)
+_LIST = (list,)
+
+# (field, accepted types, required). Checked with exact types in one loop:
+# start-up decodes every contact and channel, so this path must be cheap.
+Spec = tuple[tuple[str, tuple[type, ...], bool], ...]
+
+
+def _check(doc: Mapping[str, Any], spec: Spec) -> None:
+    if not isinstance(doc, dict):
+        raise SchemaProblem("not an object")
+    for key, kinds, required in spec:
+        value = doc.get(key)
+        if value is None:
+            if required:
+                raise SchemaProblem(f"missing field {key!r}")
+        elif type(value) not in kinds:
+            raise SchemaProblem(f"field {key!r} has the wrong type")
+
+
+def _choice(kind: Mapping[str, T], doc: Mapping[str, Any], key: str) -> T:
     try:
-        value = doc[key]
+        return kind[doc[key]]
     except KeyError:
-        raise SchemaProblem(f"missing field {key!r}") from None
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
-        raise SchemaProblem(f"field {key!r} has the wrong type")
-    return value  # type: ignore[return-value]
-
-
-def _opt(doc: Mapping[str, Any], key: str, kind: type[T], default: T) -> T:
-    if doc.get(key) is None:
-        return default
-    return _get(doc, key, kind)
+        raise SchemaProblem(f"field {key!r} has an unknown value {doc.get(key)!r}") from None
 
 
 def _time(doc: Mapping[str, Any], key: str) -> Any:
     try:
-        return parse_time(_get(doc, key, str))
+        return parse_time(doc[key])
     except ValueError as error:
         raise SchemaProblem(f"field {key!r} is not an ISO-8601 time: {error}") from None
 
 
-def _enum(doc: Mapping[str, Any], key: str, kind: Callable[[str], T]) -> T:
-    try:
-        return kind(_get(doc, key, str))
-    except ValueError:
-        raise SchemaProblem(f"field {key!r} has an unknown value {doc[key]!r}") from None
+def _members(kind: type[E]) -> dict[str, E]:
+    return {member.value: member for member in kind}
 
 
-def _number(doc: Mapping[str, Any], key: str) -> float:
-    return float(_get(doc, key, (int, float)))
+_RUNGS = _members(Rung)
+_KINDS = _members(ChannelKind)
+_CHANNEL_STATUSES = _members(ChannelStatus)
+_DIRECTIONS = _members(Direction)
+_URGENCIES = _members(Urgency)
+_OUTCOMES = _members(Outcome)
+_INTEL_DIRECTIONS = _members(IntelDirection)
+_INTEL_STATUSES = _members(IntelStatus)
+_SENSITIVITIES = _members(Sensitivity)
+
+_CONTACT: Spec = (
+    ("id", _STR, True),
+    ("name", _STR, True),
+    ("codename", _STR, False),
+    ("org", _STR, False),
+    ("role", _STR, False),
+    ("account_id", _STR, False),
+    ("tags", _LIST, False),
+    ("notes", _STR, False),
+    ("strength", _INT, False),
+    ("cadence_days", _INT, False),
+    ("intention", _STR, False),
+    ("created_at", _STR, True),
+    ("updated_at", _STR, True),
+    ("archived", _BOOL, False),
+)
 
 
 def contact_from_doc(doc: Mapping[str, Any]) -> Contact:
+    _check(doc, _CONTACT)
+    tags = tuple(doc.get("tags") or ())
+    if not all(type(tag) is str for tag in tags):
+        raise SchemaProblem("field 'tags' must hold text only")
     return Contact(
-        id=_get(doc, "id", str),
-        name=_get(doc, "name", str),
-        codename=_opt(doc, "codename", str, ""),
-        org=_opt(doc, "org", str, ""),
-        role=_opt(doc, "role", str, ""),
+        id=doc["id"],
+        name=doc["name"],
+        codename=doc.get("codename") or "",
+        org=doc.get("org") or "",
+        role=doc.get("role") or "",
         account_id=doc.get("account_id") or None,
-        tags=tuple(_opt(doc, "tags", list, [])),
-        notes=_opt(doc, "notes", str, ""),
-        strength=_opt(doc, "strength", int, 0),
-        cadence_days=_opt(doc, "cadence_days", int, 30),
-        intention=_opt(doc, "intention", str, ""),
+        tags=tags,
+        notes=doc.get("notes") or "",
+        strength=doc.get("strength") or 0,
+        cadence_days=doc.get("cadence_days") or DEFAULT_CADENCE_DAYS,
+        intention=doc.get("intention") or "",
         created_at=_time(doc, "created_at"),
         updated_at=_time(doc, "updated_at"),
-        archived=_opt(doc, "archived", bool, False),
+        archived=doc.get("archived") or False,
     )
 
 
@@ -107,22 +149,39 @@ def contact_to_doc(contact: Contact) -> Doc:
     }
 
 
+_CHANNEL: Spec = (
+    ("id", _STR, True),
+    ("contact_id", _STR, True),
+    ("rung", _STR, True),
+    ("kind", _STR, True),
+    ("address", _STR, False),
+    ("label", _STR, False),
+    ("rank", _INT, False),
+    ("their_preference", _BOOL, False),
+    ("capacity", _NUM, True),
+    ("half_life_days", _NUM, True),
+    ("granted_at", _STR, False),
+    ("terms", _STR, False),
+    ("status", _STR, True),
+)
+
+
 def channel_from_doc(doc: Mapping[str, Any]) -> Channel:
-    granted = doc.get("granted_at")
+    _check(doc, _CHANNEL)
     return Channel(
-        id=_get(doc, "id", str),
-        contact_id=_get(doc, "contact_id", str),
-        rung=_enum(doc, "rung", Rung),
-        kind=_enum(doc, "kind", ChannelKind),
-        address=_opt(doc, "address", str, ""),
-        label=_opt(doc, "label", str, ""),
-        rank=_opt(doc, "rank", int, 0),
-        their_preference=_opt(doc, "their_preference", bool, False),
-        capacity=_number(doc, "capacity"),
-        half_life_days=_number(doc, "half_life_days"),
-        granted_at=_time(doc, "granted_at") if granted else None,
-        terms=_opt(doc, "terms", str, ""),
-        status=_enum(doc, "status", ChannelStatus),
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        rung=_choice(_RUNGS, doc, "rung"),
+        kind=_choice(_KINDS, doc, "kind"),
+        address=doc.get("address") or "",
+        label=doc.get("label") or "",
+        rank=doc.get("rank") or 0,
+        their_preference=doc.get("their_preference") or False,
+        capacity=float(doc["capacity"]),
+        half_life_days=float(doc["half_life_days"]),
+        granted_at=_time(doc, "granted_at") if doc.get("granted_at") else None,
+        terms=doc.get("terms") or "",
+        status=_choice(_CHANNEL_STATUSES, doc, "status"),
     )
 
 
@@ -144,17 +203,31 @@ def channel_to_doc(channel: Channel) -> Doc:
     }
 
 
+_TOUCH: Spec = (
+    ("id", _STR, True),
+    ("contact_id", _STR, True),
+    ("channel_id", _STR, True),
+    ("at", _STR, True),
+    ("direction", _STR, True),
+    ("urgency", _STR, True),
+    ("reason", _STR, False),
+    ("note", _STR, False),
+    ("outcome", _STR, True),
+)
+
+
 def touch_from_doc(doc: Mapping[str, Any]) -> Touch:
+    _check(doc, _TOUCH)
     return Touch(
-        id=_get(doc, "id", str),
-        contact_id=_get(doc, "contact_id", str),
-        channel_id=_get(doc, "channel_id", str),
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        channel_id=doc["channel_id"],
         at=_time(doc, "at"),
-        direction=_enum(doc, "direction", Direction),
-        urgency=_enum(doc, "urgency", Urgency),
-        reason=_opt(doc, "reason", str, ""),
-        note=_opt(doc, "note", str, ""),
-        outcome=_enum(doc, "outcome", Outcome),
+        direction=_choice(_DIRECTIONS, doc, "direction"),
+        urgency=_choice(_URGENCIES, doc, "urgency"),
+        reason=doc.get("reason") or "",
+        note=doc.get("note") or "",
+        outcome=_choice(_OUTCOMES, doc, "outcome"),
     )
 
 
@@ -172,20 +245,31 @@ def touch_to_doc(touch: Touch) -> Doc:
     }
 
 
+_INTEL: Spec = (
+    ("id", _STR, True),
+    ("contact_id", _STR, True),
+    ("touch_id", _STR, False),
+    ("at", _STR, True),
+    ("direction", _STR, True),
+    ("summary", _STR, True),
+    ("status", _STR, True),
+    ("unique", _BOOL, False),
+    ("sensitivity", _STR, True),
+)
+
+
 def intel_from_doc(doc: Mapping[str, Any]) -> Intel:
-    unique = doc.get("unique")
-    if unique is not None and not isinstance(unique, bool):
-        raise SchemaProblem("field 'unique' must be true, false or null")
+    _check(doc, _INTEL)
     return Intel(
-        id=_get(doc, "id", str),
-        contact_id=_get(doc, "contact_id", str),
+        id=doc["id"],
+        contact_id=doc["contact_id"],
         touch_id=doc.get("touch_id") or None,
         at=_time(doc, "at"),
-        direction=_enum(doc, "direction", IntelDirection),
-        summary=_get(doc, "summary", str),
-        status=_enum(doc, "status", IntelStatus),
-        unique=unique,
-        sensitivity=_enum(doc, "sensitivity", Sensitivity),
+        direction=_choice(_INTEL_DIRECTIONS, doc, "direction"),
+        summary=doc["summary"],
+        status=_choice(_INTEL_STATUSES, doc, "status"),
+        unique=doc.get("unique"),
+        sensitivity=_choice(_SENSITIVITIES, doc, "sensitivity"),
     )
 
 
@@ -203,12 +287,21 @@ def intel_to_doc(item: Intel) -> Doc:
     }
 
 
+_ACCOUNT: Spec = (
+    ("id", _STR, True),
+    ("name", _STR, True),
+    ("official_process", _STR, False),
+    ("notes", _STR, False),
+)
+
+
 def account_from_doc(doc: Mapping[str, Any]) -> Account:
+    _check(doc, _ACCOUNT)
     return Account(
-        id=_get(doc, "id", str),
-        name=_get(doc, "name", str),
-        official_process=_opt(doc, "official_process", str, ""),
-        notes=_opt(doc, "notes", str, ""),
+        id=doc["id"],
+        name=doc["name"],
+        official_process=doc.get("official_process") or "",
+        notes=doc.get("notes") or "",
     )
 
 
