@@ -1,0 +1,112 @@
+"""``bchan find QUERY``: the contacts the dashboard's filter would show, with
+the channel ``reach now`` picks for routine matters and its heat."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import orjson
+
+from bchan_tui.data.clock import format_time
+from bchan_tui.data.clock import now as clock_now
+from bchan_tui.data.lookup import contact_rows_for, search_contacts, short_id
+from bchan_tui.data.masking import shown_address
+from bchan_tui.data.models import ContactRow
+
+from .common import EXIT_OK, fail, opened_store
+from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, shown
+
+JSON_FIELDS = """\
+--json prints an array with one object per contact, best match first:
+  id            the contact's id (reach and log take it, or its first 6+ characters)
+  name, org, role
+  tags          a list of strings
+  state         the relationship against its cadence: fresh, due or overdue
+  last_touch    the newest touch, either direction (ISO 8601, UTC), or null
+  routine       the channel reach now picks for a routine matter, or null:
+                {channel_id, rung, kind, label, address, band}; band is cool, warm or hot
+  private_band  the band of the hottest private channel, or null when there is none
+These fields stay; new ones may be added."""
+
+COLUMN_MAX = 32
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "find",
+        help="list the contacts a query matches, with the channel to use for routine matters",
+        description="List the active contacts whose name, organisation, role or tags match "
+        "QUERY (every word, ignoring case and accents; as in the dashboard's filter), best "
+        "match first: id, name, organisation, relationship state, and the channel reach now "
+        "picks for a routine matter with its heat. Exit 0 when something matches, 1 when "
+        "nothing does, 2 when the database cannot be read.",
+        epilog=JSON_FIELDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts (below)")
+    add_book_option(parser)
+    parser.set_defaults(handler=run)
+
+
+@lookup_guarded
+def run(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with opened_store(args, write=False) as store:
+        matches = search_contacts(store.contacts(), query)
+        rows = contact_rows_for(store, (m.contact for m in matches), clock_now())
+    if args.json:
+        emit([orjson.dumps([as_json(row) for row in rows], option=orjson.OPT_INDENT_2).decode()])
+    else:
+        emit(as_table([as_cells(row) for row in rows]))
+    if not rows:
+        return fail(f"no contact matches {shown(query)!r}", EXIT_NO_MATCH)
+    return EXIT_OK
+
+
+def as_json(row: ContactRow) -> dict[str, Any]:
+    contact, channel = row.contact, row.routine_channel
+    last = row.last_touch
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "org": contact.org,
+        "role": contact.role,
+        "tags": list(contact.tags),
+        "state": row.state.value,
+        "last_touch": format_time(last) if last is not None else None,
+        "routine": None
+        if channel is None
+        else {
+            "channel_id": channel.id,
+            "rung": channel.rung.value,
+            "kind": channel.kind.value,
+            "label": channel.label,
+            "address": shown_address(channel),
+            "band": row.routine_band.value if row.routine_band else None,
+        },
+        "private_band": row.private_band.value if row.private_band else None,
+    }
+
+
+def as_cells(row: ContactRow) -> list[str]:
+    channel = row.routine_channel
+    if channel is None:
+        routine = "no channel for routine matters"
+    else:
+        band = f": {row.routine_band.value}" if row.routine_band else ""
+        routine = f"{shown(channel.describe())}{band}"
+    contact = row.contact
+    return [short_id(contact.id), shown(contact.name), shown(contact.org), row.state.value, routine]
+
+
+def as_table(rows: list[list[str]]) -> list[str]:
+    """Columns aligned on the widest cell (up to a limit); the last is not padded."""
+    if not rows:
+        return []
+    widths = [min(COLUMN_MAX, max(len(r[i]) for r in rows)) for i in range(len(rows[0]) - 1)]
+    return [
+        "  ".join([*(cell.ljust(w) for cell, w in zip(r, widths, strict=False)), r[-1]]).rstrip()
+        for r in rows
+    ]

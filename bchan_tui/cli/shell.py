@@ -1,0 +1,101 @@
+"""What the shell commands (find, reach, log, query) share: the ``--db``
+option, turning lookup failures into a message, a listing and an exit
+status, and writing output that may go into a closed pipe."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Iterable, Sequence
+
+from bchan_tui.data.lookup import (
+    ChannelNotFoundError,
+    LookupFailed,
+    SeveralContactsError,
+    channel_line,
+    short_id,
+)
+from bchan_tui.data.models import Contact
+from bchan_tui.data.settings import SettingsError
+from bchan_tui.data.text import clean_line
+
+from .common import Handler, fail
+
+EXIT_NO_MATCH = 1
+EXIT_SEVERAL = 3
+LISTED_AT_MOST = 20
+
+
+def add_book_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` on a subcommand, which also leaves ``bchan --db PATH COMMAND``
+    in force: a subcommand's own default would otherwise replace it."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the database file (default: $BCHAN_DB, else the user data folder)",
+    )
+
+
+def shown(text: str) -> str:
+    """User text as one safe line for a terminal (no control characters)."""
+    return clean_line(text)
+
+
+def contact_label(contact: Contact) -> str:
+    """``3f2a9c1b  Marta Lindqvist  (Northwind Logistics, CIO)``."""
+    about = ", ".join(shown(part) for part in (contact.org, contact.role) if part)
+    archived = " [archived]" if contact.archived else ""
+    suffix = f"  ({about})" if about else ""
+    return f"{short_id(contact.id)}  {shown(contact.name)}{suffix}{archived}"
+
+
+def _listing(lines: Sequence[str]) -> list[str]:
+    listed = [f"  {line}" for line in lines[:LISTED_AT_MOST]]
+    if len(lines) > LISTED_AT_MOST:
+        listed.append(f"  ... and {len(lines) - LISTED_AT_MOST} more")
+    return listed
+
+
+def report_lookup(error: LookupFailed) -> int:
+    """Print why a lookup failed, with the candidates, to stderr."""
+    fail(shown(str(error)), error.exit_status)
+    lines: list[str] = []
+    if isinstance(error, SeveralContactsError):
+        labels = [contact_label(c) for c in error.candidates]
+        lines = [*_listing(labels), "Give more of the name, or the id."]
+    elif isinstance(error, ChannelNotFoundError) and error.channels:
+        choices = [shown(channel_line(c, error.channels)) for c in error.channels]
+        lines = ["Its channels:", *_listing(choices)]
+    for line in lines:
+        print(line, file=sys.stderr)
+    return error.exit_status
+
+
+def lookup_guarded(handler: Handler) -> Handler:
+    """A handler whose lookup and settings failures become messages and exit statuses."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except LookupFailed as error:
+            return report_lookup(error)
+        except SettingsError as error:
+            return fail(str(error), error.exit_status)
+
+    return run
+
+
+def emit(lines: Iterable[str]) -> None:
+    """Print lines to stdout; a reader that stops early (``| head``) is not an error."""
+    text = "".join(f"{line}\n" for line in lines)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,81 @@
+"""The email addresses a mail client may complete from: what ``bchan query``
+answers to mutt, neomutt and aerc.
+
+A query matches a contact as in the dashboard's filter, or an address it
+contains. Close matches (every word part of the text, or part of an address)
+are given alone when there are any, so a completion list is not buried under
+contacts whose letters merely occur in order. Private addresses are left out
+unless asked for: a back channel is not something to complete by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pendulum import DateTime
+
+from .lookup import search_contacts
+from .models import Band, Channel, ChannelKind, Contact, Rung
+from .search import fold
+from .store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class AddressEntry:
+    """One completion: the address, the person's name, and a short note."""
+
+    address: str
+    name: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddressBookAnswer:
+    entries: tuple[AddressEntry, ...]
+    # Private addresses that matched but were left out.
+    hidden_private: int
+
+
+def _emails(store: Store, contact: Contact) -> list[Channel]:
+    """Active email channels with an address: public ones first, each rung in ladder order."""
+    emails = [c for c in store.channels_of(contact.id) if c.kind is ChannelKind.EMAIL and c.address]
+    return sorted(emails, key=lambda c: c.rung is Rung.PRIVATE)
+
+
+def _note(store: Store, contact: Contact, channel: Channel, now: DateTime) -> str:
+    where = channel.rung.value + (f" ({channel.label})" if channel.label else "")
+    parts = [contact.org, where] if contact.org else [where]
+    if store.channel_heat(channel.id, now).band is Band.HOT:
+        parts.append("hot")
+    return " · ".join(parts)
+
+
+def email_addresses(
+    store: Store, query: str, *, include_private: bool, now: DateTime
+) -> AddressBookAnswer:
+    """The email addresses for ``query``, best match first."""
+    contacts = store.contacts()
+    emails = {contact.id: _emails(store, contact) for contact in contacts}
+    found = [m for m in search_contacts(contacts, query) if emails[m.contact.id]]
+    by_name = {m.contact.id for m in found if m.close}
+    wanted = fold(query).strip()
+    by_address = [
+        contact
+        for contact in contacts
+        if contact.id not in by_name
+        and wanted
+        and any(wanted in fold(channel.address) for channel in emails[contact.id])
+    ]
+    chosen = [m.contact for m in found if m.close] + by_address
+    if not chosen:
+        chosen = [m.contact for m in found]
+    entries: list[AddressEntry] = []
+    hidden = 0
+    for contact in chosen:
+        for channel in emails[contact.id]:
+            if channel.rung is Rung.PRIVATE and not include_private:
+                hidden += 1
+                continue
+            note = _note(store, contact, channel, now)
+            entries.append(AddressEntry(channel.address, contact.name, note))
+    return AddressBookAnswer(tuple(entries), hidden)
