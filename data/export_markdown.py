@@ -1,0 +1,397 @@
+"""The book as a Markdown document: CommonMark with GFM tables, redacted by
+default (DESIGN.md "Protect your sources").
+
+The document: a title with the generation date, whether it is redacted, a
+summary of what needs attention, then a section per contact with the
+organisation and role, the relationship, the ladder as a table, ``reach now``
+for each urgency, the last touches and the intel given. Redacted, received
+intel is listed in a section of its own, attributed to "a source", so no
+section says who told you what; revealed, it sits with its source.
+
+A document is read later than it is written, so times are dates, never
+"3 days ago". Every piece of user text goes through ``markdown_text.inline``.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from pendulum import DateTime
+
+from . import markdown_text as md
+from .clock import SECONDS_PER_DAY
+from .clock import now as clock_now
+from .errors import BchanError
+from .ladder import reach_now
+from .models import (
+    Account,
+    AttentionItem,
+    AttentionKind,
+    Band,
+    ChannelKind,
+    Contact,
+    Direction,
+    Intel,
+    IntelDirection,
+    LadderStep,
+    Outcome,
+    Recommendation,
+    RelationshipState,
+    Rung,
+    Sensitivity,
+    Touch,
+    Urgency,
+)
+from .recent_touches import recent_touches
+from .redaction import Redaction
+from .relationship import cadence_ratio, give_get_balance, state_of
+from .search import fold
+from .store import Store
+
+RECENT_TOUCHES = 5
+LADDER_HEADERS = (
+    "rung",
+    "kind",
+    "address",
+    "their preference",
+    "heat",
+    "last used",
+    "ready again",
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WITHHELD_INTEL = "(confidential; withheld from a redacted export)"
+# Words for enum values, looked up rather than derived for every row.
+_KIND = {kind: kind.value.replace("_", " ") for kind in ChannelKind}
+_RUNG = {rung: rung.value for rung in Rung}
+_BAND = {band: band.value for band in Band}
+_URGENCY = {urgency: urgency.value for urgency in Urgency}
+_OUTCOME = {outcome: outcome.value.replace("_", " ") for outcome in Outcome}
+_WAY = {Direction.OUT: "to them", Direction.IN: "from them"}
+
+
+class AccountNotFoundError(BchanError):
+    """No account, or more than one, matches the name given."""
+
+
+def day(moment: DateTime) -> str:
+    """A date as the document shows it: ``23 Nov 2026`` (UTC)."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+_DAYS: dict[int, str] = {}
+
+
+def day_of(epoch: float) -> str:
+    """``day`` of a time in epoch seconds, without building a DateTime
+    (an export of a large book formats tens of thousands of them)."""
+    number = int(epoch // SECONDS_PER_DAY)
+    text = _DAYS.get(number)
+    if text is None:
+        moment = time.gmtime(number * SECONDS_PER_DAY)
+        text = _DAYS[number] = f"{moment.tm_mday} {_MONTHS[moment.tm_mon - 1]} {moment.tm_year}"
+    return text
+
+
+def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> str:
+    """A file name for an export made now: ``bchan-export-2026-11-23.md``."""
+    moment = now or clock_now()
+    return f"bchan-export-{moment.format('YYYY-MM-DD')}.{suffix}"
+
+
+def find_account(store: Store, text: str) -> Account:
+    """The account named ``text``: an exact name (ignoring case and accents),
+    else the one account whose name contains it."""
+    wanted = fold(text.strip())
+    accounts = store.accounts()
+    exact = [a for a in accounts if fold(a.name) == wanted]
+    found = exact or [a for a in accounts if wanted and wanted in fold(a.name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        names = ", ".join(a.name for a in accounts) or "none yet"
+        raise AccountNotFoundError(f"no account matches {text!r} (accounts: {names})")
+    names = ", ".join(a.name for a in found)
+    raise AccountNotFoundError(f"{text!r} matches {len(found)} accounts: {names}")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSection:
+    """What the document says about one contact, gathered from the store."""
+
+    contact: Contact
+    account: Account | None
+    ladder: tuple[LadderStep, ...]
+    recommendations: tuple[Recommendation, ...]
+    touches: tuple[Touch, ...]
+    intel: tuple[Intel, ...]
+    state: RelationshipState
+    last_touch: DateTime | None
+    # What each touched channel is called, retired ones included.
+    channel_names: dict[str, str]
+
+
+def gather(store: Store, contact: Contact, now: DateTime) -> ContactSection:
+    """One contact's section: its ladder with heat, ``reach now`` for each
+    urgency, its newest touches and its intel."""
+    ladder = tuple(
+        LadderStep(c, store.channel_heat(c.id, now)) for c in store.channels_of(contact.id)
+    )
+    touches = tuple(recent_touches(store, contact.id, RECENT_TOUCHES))
+    # Touches are newest first; never touched, it is measured from when it was added.
+    last = touches[0].at if touches else None
+    since = (last or contact.created_at).timestamp()
+    names = {step.channel.id: step.channel.describe() for step in ladder}
+    for touch in touches:
+        if touch.channel_id not in names:
+            names[touch.channel_id] = store.channel(touch.channel_id).describe()
+    return ContactSection(
+        contact=contact,
+        account=store.account(contact.account_id) if contact.account_id else None,
+        ladder=ladder,
+        recommendations=tuple(reach_now(ladder, urgency) for urgency in Urgency),
+        touches=touches,
+        intel=tuple(store.intel_of(contact.id)),
+        state=state_of(cadence_ratio(since, contact.cadence_days, now.timestamp())),
+        last_touch=last,
+        channel_names=names,
+    )
+
+
+def export_markdown(
+    store: Store,
+    *,
+    contact_ids: Iterable[str] | None = None,
+    reveal: bool = False,
+    now: DateTime | None = None,
+) -> str:
+    """The Markdown document for the given contacts (every active contact
+    when ``contact_ids`` is None), redacted unless ``reveal`` is set."""
+    moment = now or clock_now()
+    with _collection_paused():
+        everyone = store.contacts(include_archived=True)
+        if contact_ids is None:
+            chosen = [c for c in everyone if not c.archived]
+        else:
+            chosen = [store.contact(cid) for cid in dict.fromkeys(contact_ids)]
+        redaction = Redaction(everyone, reveal=reveal)
+        chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
+        wanted = {c.id for c in chosen}
+        attention = [item for item in store.needs_attention(moment) if item.contact_id in wanted]
+        sections = (gather(store, contact, moment) for contact in chosen)
+        document = MarkdownDocument(redaction, moment, store.contact)
+        return document.render(sections, attention, count=len(chosen))
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    # An export of a large book makes hundreds of thousands of short-lived
+    # objects and no cycles; the cyclic collector would scan them over and
+    # over and cost a third of the time.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class MarkdownDocument:
+    """Writes the document from gathered sections; knows nothing of the store
+    beyond looking a contact up by id."""
+
+    def __init__(
+        self,
+        redaction: Redaction,
+        now: DateTime,
+        contact_by_id: Callable[[str], Contact],
+    ) -> None:
+        self.redaction = redaction
+        self.now = now
+        self._contact = contact_by_id
+        self._lines: list[str] = []
+
+    def render(
+        self,
+        sections: Iterable[ContactSection],
+        attention: Sequence[AttentionItem],
+        *,
+        count: int,
+    ) -> str:
+        """The document; ``sections`` may be a generator of ``count`` sections."""
+        self._lines = []
+        self._header(count)
+        self._attention(attention)
+        self._line("## Contacts")
+        if not count:
+            self._line("No contacts to export.")
+        received: list[Intel] = []
+        for section in sections:
+            self._contact_section(section)
+            received.extend(i for i in section.intel if i.direction is IntelDirection.RECEIVED)
+        if not self.redaction.reveal:
+            self._received_intel(received)
+        return "\n".join(self._lines)
+
+    # --- building blocks -----------------------------------------------------
+
+    def _line(self, *lines: str) -> None:
+        self._lines.extend(lines)
+        self._lines.append("")
+
+    def _text(self, text: str) -> str:
+        return md.inline(self.redaction.text(text))
+
+    def _header(self, count: int) -> None:
+        self._line(f"# Back channels, {day(self.now)}")
+        people = "1 contact" if count == 1 else f"{count:,} contacts"
+        self._line(
+            f"Exported by bchan on {day(self.now)} at {self.now.format('HH:mm')} UTC: {people}."
+        )
+        if self.redaction.reveal:
+            self._line(
+                "**Not redacted.** Exported with `--reveal`: every name, address and source "
+                "is shown as stored. Keep this document to yourself."
+            )
+        else:
+            self._line(
+                "**Redacted.** Private addresses are masked; a contact with a codename is "
+                "called by it and all of their addresses are masked; received intel is "
+                "listed without its source, and confidential intel is withheld. "
+                "Export with `--reveal` to show everything."
+            )
+
+    def _attention(self, items: Sequence[AttentionItem]) -> None:
+        self._line("## Needs attention")
+        if not items:
+            self._line("Nothing needs attention.")
+            return
+        self._line(*(md.bullet(self._attention_line(item)) for item in items))
+
+    def _attention_line(self, item: AttentionItem) -> str:
+        contact = self._contact(item.contact_id)
+        # Unverified intel names what was heard: never next to who said it.
+        who = (
+            self.redaction.source(contact)
+            if item.kind is AttentionKind.UNVERIFIED
+            else self.redaction.name(contact)
+        )
+        return f"{md.strong(who)}: {self._text(item.text)}"
+
+    # --- one contact -----------------------------------------------------------
+
+    def _contact_section(self, section: ContactSection) -> None:
+        contact = section.contact
+        self._line(md.heading(3, self.redaction.name(contact)))
+        facts = []
+        work = " · ".join(self.redaction.text(part) for part in (contact.org, contact.role) if part)
+        facts.append(f"Organisation and role: {md.inline(work) or 'not recorded'}")
+        if section.account is not None:
+            facts.append(f"Account: {self._text(section.account.name)}")
+        last = f"last touch {day(section.last_touch)}" if section.last_touch else "never touched"
+        facts.append(
+            f"Relationship: {section.state.value}, {last}, "
+            f"cadence {contact.cadence_days} days, strength {contact.strength} of 5"
+        )
+        given = sum(1 for i in section.intel if i.direction is IntelDirection.GIVEN)
+        received = len(section.intel) - given
+        balance = give_get_balance(given, received)
+        facts.append(f"Give and get: given {given}, received {received} (balance {balance:+d})")
+        self._line(*(md.bullet(fact) for fact in facts))
+        self._ladder(section)
+        self._reach_now(section)
+        self._touches(section)
+        self._intel(section)
+
+    def _ladder(self, section: ContactSection) -> None:
+        self._line("**Ladder**")
+        if not section.ladder:
+            self._line("No active channel.")
+            return
+        rows = []
+        for step in section.ladder:
+            channel, heat = step.channel, step.heat
+            kind = _KIND[channel.kind]
+            if channel.label:
+                kind = f"{kind} ({self.redaction.text(channel.label)})"
+            last_used, ready = heat.last_used_at, heat.ready_again_at
+            rows.append(
+                (
+                    _RUNG[channel.rung],
+                    kind,
+                    self.redaction.address(section.contact, channel),
+                    "yes" if channel.their_preference else "",
+                    _BAND[heat.band],
+                    day_of(last_used) if last_used is not None else "never",
+                    day_of(ready) if ready is not None else "now",
+                )
+            )
+        self._line(*md.table(LADDER_HEADERS, rows))
+
+    def _reach_now(self, section: ContactSection) -> None:
+        self._line("**Reach now**")
+        self._line(
+            *(
+                md.bullet(f"{rec.urgency.value}: {self._text(rec.reason)}")
+                for rec in section.recommendations
+            )
+        )
+
+    def _touches(self, section: ContactSection) -> None:
+        self._line("**Last touches**")
+        if not section.touches:
+            self._line("None yet.")
+            return
+        lines = []
+        for touch in section.touches:
+            way = _WAY[touch.direction]
+            channel = section.channel_names[touch.channel_id]
+            parts = [f"{day(touch.at)}, {way} by {self.redaction.text(channel)}"]
+            parts.append(f"{_URGENCY[touch.urgency]}, {_OUTCOME[touch.outcome]}")
+            parts.extend(self.redaction.text(t) for t in (touch.reason, touch.note) if t)
+            lines.append(md.bullet(md.inline(" · ".join(parts))))
+        self._line(*lines)
+
+    def _intel(self, section: ContactSection) -> None:
+        shown = [
+            item
+            for item in section.intel
+            if self.redaction.reveal or item.direction is IntelDirection.GIVEN
+        ]
+        self._line("**Intel**")
+        if not shown:
+            if self.redaction.reveal or not section.intel:
+                self._line("None yet.")
+            else:
+                self._line("Nothing given; what was received is listed under Intel received.")
+            return
+        self._line(*(md.bullet(self._intel_line(item)) for item in shown))
+
+    def _intel_line(self, item: Intel) -> str:
+        if item.direction is IntelDirection.GIVEN:
+            what = "given"
+        else:
+            unique = {True: ", unique", False: ", not unique", None: ""}[item.unique]
+            what = f"received, {item.status.value}{unique}"
+        summary = item.summary
+        if item.sensitivity is Sensitivity.CONFIDENTIAL:
+            if not self.redaction.reveal:
+                summary = WITHHELD_INTEL
+            else:
+                what += ", confidential"
+        return f"{day(item.at)}, {what}: {self._text(summary)}"
+
+    # --- received intel, without its sources --------------------------------------
+
+    def _received_intel(self, received: list[Intel]) -> None:
+        self._line("## Intel received")
+        if not received:
+            self._line("None yet.")
+            return
+        received.sort(key=lambda item: (item.at, item.summary), reverse=True)
+        source = md.strong("A source")
+        self._line(*(md.bullet(f"{source}, {self._intel_line(item)}") for item in received))

@@ -1,0 +1,126 @@
+"""How an export protects its sources (DESIGN.md "Protect your sources").
+
+Redacted, the default: a contact with a codename is called by it, and every
+address of that contact is masked (a work email such as
+``marta.lindqvist@...`` names the person as surely as the name does); the
+private rung of everyone is masked; the real name of a codenamed contact is
+replaced in free text too (intel, notes, reasons), whole or in parts.
+Revealed: everything is shown as stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
+
+from .masking import mask_address, shown_address
+from .models import Channel, Contact
+from .search import fold
+
+WITHHELD = "[name withheld]"
+A_SOURCE = "a source"
+# Parts of a name shorter than this ("Li", "de") are only replaced as part
+# of the whole name: alone they are too often ordinary words.
+MIN_PART = 3
+
+K = TypeVar("K", bound=Hashable)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+class NameScrubber:
+    """Replaces the real names of codenamed contacts in free text."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self._whole: dict[tuple[str, ...], str] = {}
+        self._parts: dict[str, str] = {}
+        self._cache: dict[str, str] = {}
+        for contact in contacts:
+            if contact.codename:
+                self._learn(contact.name, contact.codename)
+        self._longest = max((len(key) for key in self._whole), default=0)
+
+    def _learn(self, name: str, codename: str) -> None:
+        words = tuple(fold(word) for word in _WORD.findall(name))
+        if not words:
+            return
+        _claim(self._whole, words, codename)
+        for word in words:
+            if len(word) >= MIN_PART:
+                _claim(self._parts, word, codename)
+
+    def __call__(self, text: str) -> str:
+        if not self._parts and not self._whole:
+            return text
+        done = self._cache.get(text)
+        if done is None:
+            done = self._cache[text] = self._scrub(text)
+        return done
+
+    def _scrub(self, text: str) -> str:
+        words = list(_WORD.finditer(text))
+        folded = [fold(word.group(0)) for word in words]
+        pieces: list[str] = []
+        position = 0
+        index = 0
+        while index < len(words):
+            found = self._match_at(text, words, folded, index)
+            if found is None:
+                index += 1
+                continue
+            length, replacement = found
+            pieces.append(text[position : words[index].start()])
+            pieces.append(replacement)
+            position = words[index + length - 1].end()
+            index += length
+        if not pieces:
+            return text
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+    def _match_at(
+        self, text: str, words: list[re.Match[str]], folded: list[str], index: int
+    ) -> tuple[int, str] | None:
+        """The longest name starting at word ``index``: (words it spans, replacement)."""
+        for length in range(min(self._longest, len(words) - index), 1, -1):
+            span = range(index, index + length - 1)
+            # A whole name is words separated by blanks only.
+            if all(text[words[i].end() : words[i + 1].start()].isspace() for i in span):
+                key = tuple(folded[index : index + length])
+                if key in self._whole:
+                    return length, self._whole[key]
+        single = self._whole.get((folded[index],)) or self._parts.get(folded[index])
+        return (1, single) if single else None
+
+
+def _claim(table: dict[K, str], key: K, codename: str) -> None:
+    # Two codenamed people sharing a name part: say neither codename.
+    current = table.get(key)
+    table[key] = codename if current in (None, codename) else WITHHELD
+
+
+class Redaction:
+    """What an export shows of names, addresses and free text."""
+
+    def __init__(self, contacts: Iterable[Contact], *, reveal: bool) -> None:
+        self.reveal = reveal
+        self._scrub = NameScrubber(() if reveal else contacts)
+
+    def name(self, contact: Contact) -> str:
+        if self.reveal or not contact.codename:
+            return contact.name
+        return contact.codename
+
+    def address(self, contact: Contact, channel: Channel) -> str:
+        if not self.reveal and contact.codename:
+            return mask_address(channel.address)
+        return self._scrub(shown_address(channel, reveal=self.reveal))
+
+    def text(self, text: str) -> str:
+        """Free text with codenamed people's real names replaced."""
+        return text if self.reveal else self._scrub(text)
+
+    def source(self, contact: Contact) -> str:
+        """Who received intel came from."""
+        return self.name(contact) if self.reveal else A_SOURCE
