@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from bchan_tui import __version__
 
-from . import check, demo, find, launch, log, query, reach
+from . import check, demo, export, find, import_, launch, log, query, reach
 from .common import run_guarded
 
 # Each module adds its subcommand with register(); order is the --help order.
-SUBCOMMANDS = (check, demo, find, reach, log, query)
+SUBCOMMANDS = (check, demo, find, reach, log, query, export, import_)
 
 
 def build_parser() -> argparse.ArgumentParser:
