@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from pendulum import DateTime
 
-from .lookup import search_contacts
+from .lookup import folded, search_contacts
 from .models import Band, Channel, ChannelKind, Contact, Rung
-from .search import fold
 from .store import Store
 
 
@@ -58,13 +57,13 @@ def email_addresses(
     emails = {contact.id: _emails(store, contact) for contact in contacts}
     found = [m for m in search_contacts(contacts, query) if emails[m.contact.id]]
     by_name = {m.contact.id for m in found if m.close}
-    wanted = fold(query).strip()
+    wanted = folded(query).strip()
     by_address = [
         contact
         for contact in contacts
         if contact.id not in by_name
         and wanted
-        and any(wanted in fold(channel.address) for channel in emails[contact.id])
+        and any(wanted in folded(channel.address) for channel in emails[contact.id])
     ]
     chosen = [m.contact for m in found if m.close] + by_address
     if not chosen:

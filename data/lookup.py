@@ -28,6 +28,12 @@ MIN_ID_PREFIX = 6
 SHORT_ID = 8
 
 
+def folded(text: str) -> str:
+    """``search.fold`` with a shortcut: most names and addresses are ASCII,
+    where folding is only lower case (the same result, many times faster)."""
+    return text.lower() if text.isascii() else fold(text)
+
+
 def short_id(record_id: str) -> str:
     """The first characters of an id; enough to name a record on the command line."""
     return record_id[:SHORT_ID]
@@ -91,7 +97,7 @@ def search_contacts(contacts: Iterable[Contact], query: str) -> list[ContactMatc
         if score is not None:
             close = all(term in text for term in matcher.terms)
             found.append(ContactMatch(contact, score, close))
-    found.sort(key=lambda m: (not m.close, -m.score, fold(m.contact.name), m.contact.id))
+    found.sort(key=lambda m: (not m.close, -m.score, folded(m.contact.name), m.contact.id))
     return found
 
 
@@ -124,8 +130,8 @@ def resolve_contact(store: Store, text: str) -> Contact:
         if by_id:
             raise _several(wanted, by_id)
     active = [c for c in everyone if not c.archived]
-    folded = fold(wanted)
-    same_name = [c for c in active if fold(c.name) == folded]
+    name = folded(wanted)
+    same_name = [c for c in active if folded(c.name) == name]
     if len(same_name) == 1:
         return same_name[0]
     if same_name:
@@ -172,9 +178,9 @@ def _by_spec(channels: Sequence[Channel], spec: str) -> list[Channel]:
     """Channels a spec names, trying each form in turn: an id or id prefix,
     ``rung:kind``, a kind, a rung, an exact address, a part of an address."""
     text = spec.strip()
-    folded = text.casefold()
+    lowered = text.casefold()
     if _looks_like_id(text):
-        by_id = [c for c in channels if c.id.startswith(folded)]
+        by_id = [c for c in channels if c.id.startswith(lowered)]
         if by_id:
             return by_id
     rung_text, colon, kind_text = text.partition(":")
@@ -188,10 +194,10 @@ def _by_spec(channels: Sequence[Channel], spec: str) -> list[Channel]:
     rung = _rung_of(text)
     if rung is not None:
         return [c for c in channels if c.rung is rung]
-    exact = [c for c in channels if c.address and c.address.casefold() == folded]
+    exact = [c for c in channels if c.address and c.address.casefold() == lowered]
     if exact:
         return exact
-    return [c for c in channels if folded and folded in c.address.casefold()]
+    return [c for c in channels if lowered and lowered in c.address.casefold()]
 
 
 def resolve_channel(contact: Contact, channels: Sequence[Channel], spec: str) -> Channel:

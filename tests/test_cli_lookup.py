@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bchan_tui.data import Channel, ChannelKind, Contact, Rung, Store
 from bchan_tui.data.address_book import AddressEntry, email_addresses
@@ -18,11 +20,13 @@ from bchan_tui.data.lookup import (
     SeveralContactsError,
     channel_handle,
     channel_line,
+    folded,
     resolve_channel,
     resolve_contact,
     search_contacts,
 )
 from bchan_tui.data.masking import mask_address, shown_address
+from bchan_tui.data.search import fold
 from bchan_tui.data.settings import SettingsError, load_settings, settings_path
 from bchan_tui.data.touch_warning import hot_channel_warning
 
@@ -336,3 +340,11 @@ def test_settings_problems_name_the_file(settings_file: Path, text: str, problem
         load_settings()
     assert str(settings_file) in str(error.value)
     assert problem in str(error.value)
+
+
+# --- folding ------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_the_ascii_shortcut_folds_like_search(text: str) -> None:
+    assert folded(text) == fold(text)
