@@ -1,3 +1,34 @@
-"""Screens and modals of the bchan dashboard."""
+"""Screens and modals of the bchan dashboard.
 
-__all__: list[str] = []
+Screens call the store in thread workers; modals return typed results and
+leave the saving to the screen that opened them.
+"""
+
+from .channel_form import ChannelEntry, ChannelFormModal
+from .confirm import ConfirmModal
+from .contact import ContactOutcome, ContactScreen
+from .dashboard import DashboardScreen
+from .edit_contact import ContactChanges, EditContactModal
+from .failures import failure_message, report_failure
+from .help import HelpScreen
+from .log_touch import LogTouchModal, TouchEntry
+from .quick_add import NewChannel, NewContact, QuickAddModal
+
+__all__ = [
+    "ChannelEntry",
+    "ChannelFormModal",
+    "ConfirmModal",
+    "ContactChanges",
+    "ContactOutcome",
+    "ContactScreen",
+    "DashboardScreen",
+    "EditContactModal",
+    "HelpScreen",
+    "LogTouchModal",
+    "NewChannel",
+    "NewContact",
+    "QuickAddModal",
+    "TouchEntry",
+    "failure_message",
+    "report_failure",
+]

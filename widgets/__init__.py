@@ -1,3 +1,25 @@
-"""Reusable view pieces of the bchan dashboard."""
+"""Reusable view pieces of the bchan dashboard.
 
-__all__: list[str] = []
+Widgets are given data and post messages; none of them calls the store.
+"""
+
+from .attention_list import AttentionList
+from .contact_list import ContactList, SortKey
+from .contact_view import ContactHeader, ReachNow, RecentTouches
+from .cursor_list import CursorList
+from .heat import HeatIndicator, heat_content
+from .ladder import ChannelCard, LadderView
+
+__all__ = [
+    "AttentionList",
+    "ChannelCard",
+    "ContactHeader",
+    "ContactList",
+    "CursorList",
+    "HeatIndicator",
+    "LadderView",
+    "ReachNow",
+    "RecentTouches",
+    "SortKey",
+    "heat_content",
+]

@@ -1,0 +1,130 @@
+"""What the dashboard and the contact screen share: the store, the
+screen-safe state, worker failures, and the flows that change a contact
+(log a touch, edit, archive), each saved in a thread worker."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import work
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from bchan_tui.data import Contact, ContactDetail, Store, Urgency
+from bchan_tui.widgets.display import shown_name
+
+from .confirm import ConfirmModal
+from .edit_contact import ContactChanges, EditContactModal
+from .failures import report_failure
+from .log_touch import LogTouchModal, TouchEntry
+
+ResultT = TypeVar("ResultT")
+
+
+class BookScreen(Screen[ResultT]):
+    """A screen over the open store. Subclasses say what to refresh through
+    ``contact_changed`` and ``contact_archived``."""
+
+    screen_safe: reactive[bool] = reactive(False)
+
+    def __init__(self, store: Store, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.store = store
+
+    def on_mount(self) -> None:
+        # The app owns the toggle; every screen follows it.
+        self.watch(self.app, "screen_safe", self._follow_screen_safe)
+
+    def _follow_screen_safe(self, value: bool) -> None:
+        self.screen_safe = value
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            report_failure(self.app, event.worker.error)
+
+    def name_of(self, contact: Contact) -> str:
+        return shown_name(contact, screen_safe=self.screen_safe)
+
+    # --- hooks ----------------------------------------------------------------
+
+    def contact_changed(self, contact_id: str) -> None:
+        """A contact's data changed and was saved."""
+
+    def contact_archived(self, contact: Contact) -> None:
+        """A contact was archived and saved."""
+
+    # --- log a touch ------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="log-touch")
+    def log_touch(self, contact_id: str, urgency: Urgency = Urgency.ROUTINE) -> None:
+        """Ask for the touch (with the contact's ladder fresh from the store), then save it."""
+        detail = self.store.contact_detail(contact_id)
+        self.app.call_from_thread(self._ask_touch, detail, urgency)
+
+    def _ask_touch(self, detail: ContactDetail, urgency: Urgency) -> None:
+        def answered(entry: TouchEntry | None) -> None:
+            if entry is not None:
+                self._save_touch(detail, entry)
+
+        modal = LogTouchModal(detail, screen_safe=self.screen_safe, urgency=urgency)
+        self.app.push_screen(modal, answered)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _save_touch(self, detail: ContactDetail, entry: TouchEntry) -> None:
+        self.store.log_touch(
+            detail.contact.id,
+            entry.channel_id,
+            direction=entry.direction,
+            urgency=entry.urgency,
+            reason=entry.reason,
+            note=entry.note,
+        )
+        channel = self.store.channel(entry.channel_id)
+        message = f"Logged a touch with {self.name_of(detail.contact)} via {channel.describe()}."
+        self.app.call_from_thread(self._after_change, detail.contact.id, message)
+
+    def _after_change(self, contact_id: str, message: str) -> None:
+        # markup=False: the message holds a name the user typed.
+        self.notify(message, title="Saved", markup=False)
+        self.contact_changed(contact_id)
+
+    # --- edit -------------------------------------------------------------------
+
+    def edit_contact(self, contact: Contact) -> None:
+        def answered(result: ContactChanges | None) -> None:
+            if result is not None and result.changes:
+                self._save_changes(result)
+
+        self.app.push_screen(EditContactModal(contact), answered)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _save_changes(self, result: ContactChanges) -> None:
+        contact = self.store.update_contact(result.contact_id, **result.changes)
+        message = f"Saved {self.name_of(contact)}."
+        self.app.call_from_thread(self._after_change, contact.id, message)
+
+    # --- archive ----------------------------------------------------------------
+
+    def archive_contact(self, contact: Contact) -> None:
+        """Archive after an explicit yes; the dashboard offers undo."""
+        question = Content.assemble(
+            "Archive ",
+            (self.name_of(contact), "bold"),
+            "?\nThey leave the dashboard; nothing is deleted, and u undoes it.",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._archive(contact.id)
+
+        self.app.push_screen(
+            ConfirmModal("Archive contact", question, confirm="Archive", safe_default=True),
+            answered,
+        )
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _archive(self, contact_id: str) -> None:
+        contact = self.store.archive_contact(contact_id)
+        self.app.call_from_thread(self.contact_archived, contact)

@@ -1,0 +1,355 @@
+"""The dashboard: every contact with its reach-now channel and heat, a filter,
+and what needs attention beside them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data.clock import now
+from bchan_tui.data.search import ContactSearch
+from bchan_tui.widgets import AttentionList, ContactList, SortKey
+
+from .book_screen import BookScreen
+from .contact import ContactOutcome, ContactScreen
+from .quick_add import NewContact
+from .rows import row_from_detail
+
+SORT = Binding.Group("sort", compact=True)
+
+
+class DashboardScreen(BookScreen[None]):
+    """The main screen. It loads the book in a worker, so it is on screen
+    (and the keys work) while a large book is still being read."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", id="dashboard.filter", tooltip="Filter contacts"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="dashboard.clear-filter",
+            tooltip="Clear the filter and show every contact",
+        ),
+        Binding("l", "log_touch", "Log", id="dashboard.log-touch", tooltip="Log a touch"),
+        Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Edit the contact"),
+        Binding("d", "archive", "Archive", id="dashboard.archive", tooltip="Archive the contact"),
+        Binding(
+            "u",
+            "undo_archive",
+            "Undo",
+            id="dashboard.undo-archive",
+            tooltip="Undo the last archive",
+        ),
+        Binding(
+            "n",
+            "sort('name')",
+            "name",
+            group=SORT,
+            id="dashboard.sort-name",
+            tooltip="Sort by name (again: reverse)",
+        ),
+        Binding(
+            "t",
+            "sort('last touch')",
+            "touch",
+            group=SORT,
+            id="dashboard.sort-last-touch",
+            tooltip="Sort by last touch, newest first (again: reverse)",
+        ),
+        Binding(
+            "h",
+            "sort('heat')",
+            "heat",
+            group=SORT,
+            id="dashboard.sort-heat",
+            tooltip="Sort by heat, hottest first (again: reverse)",
+        ),
+        Binding(
+            "o",
+            "sort('overdue')",
+            "overdue",
+            group=SORT,
+            id="dashboard.sort-overdue",
+            tooltip="Sort by overdue-ness, most overdue first (again: reverse)",
+        ),
+    ]
+
+    AUTO_FOCUS = "#contacts"
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, id="dashboard")
+        self.search: ContactSearch | None = None
+        self.contacts: dict[str, Contact] = {}
+        self.archived: list[Contact] = []
+        self._attention: list[AttentionItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane") as list_pane:
+                list_pane.border_title = "Contacts"
+                yield Input(
+                    placeholder="/ to filter by name, organisation, role or tag",
+                    id="filter",
+                    compact=True,
+                )
+                yield ContactList(id="contacts")
+            with Vertical(id="attention-pane") as pane:
+                pane.border_title = "Needs attention"
+                yield AttentionList(id="attention")
+        yield Footer()
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one("#contacts", ContactList)
+
+    @property
+    def attention_list(self) -> AttentionList:
+        return self.query_one("#attention", AttentionList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.contact_list.loading = True
+        self.contact_list.focus()
+        self._update_status()
+        self.load_book()
+
+    def watch_screen_safe(self, value: bool) -> None:
+        if not self.is_mounted:
+            return
+        self.contact_list.screen_safe = value
+        self.attention_list.screen_safe = value
+        self._update_status()
+
+    # --- loading --------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="load", exclusive=True)
+    def load_book(self) -> None:
+        """Every row, the search index, then the attention list (the slowest)."""
+        rows = self.store.contact_rows()
+        search = ContactSearch(row.contact for row in rows)
+        self.app.call_from_thread(self._show_rows, rows, search)
+        # Workers start on the event loop, never from a worker's thread.
+        self.app.call_from_thread(self.refresh_attention)
+
+    def _show_rows(self, rows: list[ContactRow], search: ContactSearch) -> None:
+        self.contacts = {row.contact.id: row.contact for row in rows}
+        self.search = search
+        contact_list = self.contact_list
+        contact_list.set_rows(rows)
+        contact_list.loading = False
+        self._apply_filter(self.filter_input.value)
+
+    @work(thread=True, exit_on_error=False, group="attention", exclusive=True)
+    def refresh_attention(self) -> None:
+        items = self.store.needs_attention()
+        # A newer request replaced this one while it ran: its answer wins.
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_attention, items)
+
+    def _show_attention(self, items: list[AttentionItem]) -> None:
+        self._attention = items
+        self.attention_list.set_items(items, self.contacts)
+        self.query_one("#attention-pane").border_subtitle = f"{len(items):,} items"
+
+    # --- after changes ----------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="refresh")
+    def refresh_contact(self, contact_id: str, *, select: bool = False) -> None:
+        """Rebuild one contact's row after a change, then the attention list."""
+        row = row_from_detail(self.store.contact_detail(contact_id), now())
+        self.app.call_from_thread(self._put_row, row, select)
+        self.app.call_from_thread(self.refresh_attention)
+
+    def _put_row(self, row: ContactRow, select: bool) -> None:
+        contact = row.contact
+        contact_list = self.contact_list
+        if self.search is not None:
+            self.search.update(contact)
+        if contact.archived:
+            self.contacts.pop(contact.id, None)
+            contact_list.remove_row(contact.id)
+        else:
+            self.contacts[contact.id] = contact
+            contact_list.put_row(row)
+            if select:
+                if not contact_list.select_contact(contact.id):
+                    # The filter hides it: clear the filter so it can be seen.
+                    self.filter_input.value = ""
+                    self._apply_filter("")
+                    contact_list.select_contact(contact.id)
+                contact_list.focus()
+        self._update_status()
+
+    def contact_changed(self, contact_id: str) -> None:
+        self.refresh_contact(contact_id)
+
+    def contact_archived(self, contact: Contact) -> None:
+        self.archived.append(contact)
+        self.refresh_contact(contact.id)
+        self.notify(
+            f"Archived {self.name_of(contact)}. Press u to undo.",
+            title="Archived",
+            timeout=10,
+            markup=False,
+        )
+        self.refresh_bindings()
+
+    def opened_contact_closed(self, outcome: ContactOutcome | None) -> None:
+        """The contact screen was closed: bring its row up to date."""
+        if outcome is None:
+            return
+        if outcome.archived is not None:
+            self.contact_archived(outcome.archived)
+        elif outcome.changed:
+            self.refresh_contact(outcome.contact_id)
+
+    # --- adding -------------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def add_contact(self, new: NewContact) -> None:
+        """Save a quick-added contact (and its channel, in the same write), then select it."""
+        with self.store.batch():
+            contact = self.store.add_contact(new.name, org=new.org)
+            if new.channel is not None:
+                self.store.add_channel(
+                    contact.id, new.channel.rung, new.channel.kind, new.channel.address
+                )
+        self.app.call_from_thread(self._added, contact)
+
+    def _added(self, contact: Contact) -> None:
+        self.notify(f"Added {self.name_of(contact)}.", title="Saved", markup=False)
+        self.refresh_contact(contact.id, select=True)
+
+    # --- filtering and sorting ------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.contact_list.focus()
+
+    def _apply_filter(self, query: str) -> None:
+        if self.search is None:
+            return
+        matches = self.search.matching_ids(query) if query.strip() else None
+        self.contact_list.set_matches(matches)
+        self._update_status()
+        self.refresh_bindings()
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self._apply_filter("")
+        self.contact_list.focus()
+
+    def action_sort(self, key: str) -> None:
+        contact_list = self.contact_list
+        sort_key = SortKey(key)
+        if contact_list.sort_key is sort_key:
+            contact_list.sort_reverse = not contact_list.sort_reverse
+        else:
+            contact_list.sort_reverse = False
+            contact_list.sort_key = sort_key
+        self._update_status()
+
+    def _update_status(self) -> None:
+        contact_list = self.contact_list
+        total = contact_list.total_count
+        shown = contact_list.item_count()
+        parts: list[str | tuple[str, str]] = [
+            ("bchan", "bold $text-accent"),
+            ("  ·  ", "$text-muted"),
+            self.store.path.name,
+            ("  ·  ", "$text-muted"),
+        ]
+        if contact_list.loading:
+            parts.append("loading…")
+        elif shown == total:
+            parts.append(f"{total:,} contacts")
+        else:
+            parts.append(f"{shown:,} of {total:,} contacts")
+        direction = "▼" if contact_list.sort_reverse else "▲"
+        parts += [("  ·  sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
+        if self.screen_safe:
+            parts += ["  ", (" SCREEN-SAFE ", "bold reverse $warning")]
+        self.query_one("#status", Static).update(Content.assemble(*parts))
+
+    # --- acting on the highlighted contact ---------------------------------------------
+
+    def _highlighted(self) -> Contact | None:
+        row = self.contact_list.highlighted_row
+        return row.contact if row is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in {"log_touch", "edit", "archive"}:
+            return True if self._highlighted() is not None else None
+        if action == "undo_archive":
+            return bool(self.archived)
+        if action == "clear_filter":
+            return bool(self.filter_input.value) or self.filter_input.has_focus
+        return True
+
+    def action_log_touch(self) -> None:
+        if (contact := self._highlighted()) is not None:
+            self.log_touch(contact.id, Urgency.ROUTINE)
+
+    def action_edit(self) -> None:
+        if (contact := self._highlighted()) is not None:
+            self.edit_contact(contact)
+
+    def action_archive(self) -> None:
+        if (contact := self._highlighted()) is not None:
+            self.archive_contact(contact)
+
+    def action_undo_archive(self) -> None:
+        if self.archived:
+            self._restore(self.archived.pop())
+            self.refresh_bindings()
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _restore(self, contact: Contact) -> None:
+        restored = self.store.restore_contact(contact.id)
+        self.app.call_from_thread(self._restored, restored)
+
+    def _restored(self, contact: Contact) -> None:
+        self.notify(f"Restored {self.name_of(contact)}.", title="Undone", markup=False)
+        self.refresh_contact(contact.id, select=True)
+
+    # --- opening a contact ---------------------------------------------------------------
+
+    def open_contact(self, contact_id: str) -> None:
+        if contact_id not in self.contacts:
+            return
+        self.app.push_screen(ContactScreen(self.store, contact_id), self.opened_contact_closed)
+
+    @on(ContactList.Selected)
+    def _list_selected(self, event: ContactList.Selected) -> None:
+        self.open_contact(event.contact_id)
+
+    @on(AttentionList.Selected)
+    def _attention_selected(self, event: AttentionList.Selected) -> None:
+        self.open_contact(event.contact_id)
+
+    @on(ContactList.Highlighted)
+    def _list_highlighted(self) -> None:
+        self.refresh_bindings()

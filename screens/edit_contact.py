@@ -1,0 +1,111 @@
+"""Edit a contact's own fields; returns only what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, Static, TextArea
+
+from bchan_tui.data import Contact
+from bchan_tui.data.text import LONG_MAX
+
+from .form import FormModal, optional, required, whole_number
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChanges:
+    """The fields the user changed, ready for ``Store.update_contact``."""
+
+    contact_id: str
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+# Input id -> (label, contact field, validators)
+_LINE_FIELDS = (
+    ("name", "Name", required("a name")),
+    ("codename", "Codename", optional("the codename")),
+    ("org", "Organisation", optional("the organisation")),
+    ("role", "Role", optional("the role")),
+    ("strength", "Strength 0-5", whole_number("strength", 0, 5)),
+    ("cadence_days", "Tend every", whole_number("the cadence", 1, 3650)),
+)
+
+
+class EditContactModal(FormModal[ContactChanges]):
+    """Change a contact's name, codename, organisation, role, strength,
+    cadence, tags, intention and notes."""
+
+    def __init__(self, contact: Contact) -> None:
+        super().__init__()
+        self.contact = contact
+
+    def _value(self, key: str) -> str:
+        value = getattr(self.contact, key)
+        if key == "tags":
+            return ", ".join(value)
+        return str(value)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="edit-contact", classes="form-box") as box:
+            box.border_title = Content.assemble("Edit ", self.contact.name)
+            box.border_subtitle = "Enter or Ctrl+S saves · Esc cancels"
+            with Grid(classes="form-grid form-grid-wide"):
+                for key, label, validators in _LINE_FIELDS:
+                    yield Static(label, classes="form-label")
+                    yield Input(
+                        self._value(key),
+                        id=key,
+                        name=label.lower(),
+                        validators=validators,
+                        validate_on=["changed", "submitted"],
+                        placeholder="days" if key == "cadence_days" else "",
+                    )
+            with Grid(classes="form-grid"):
+                yield Static("Tags", classes="form-label")
+                yield Input(
+                    self._value("tags"),
+                    id="tags",
+                    placeholder="comma-separated",
+                    validators=optional("the tags", 2000),
+                    validate_on=["changed", "submitted"],
+                )
+                yield Static("Their gain", classes="form-label")
+                yield Input(
+                    self.contact.intention,
+                    id="intention",
+                    placeholder="what the other side gains from the back channel",
+                    validators=optional("the intention", 2000),
+                    validate_on=["changed", "submitted"],
+                )
+                yield Static("Notes", classes="form-label")
+                yield TextArea(self.contact.notes, id="notes", soft_wrap=True)
+            yield Static(id="form-error", classes="form-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_error("")
+        self.query_one("#name", Input).focus()
+
+    def result(self) -> ContactChanges | None:
+        notes = self.query_one("#notes", TextArea).text
+        if len(notes) > LONG_MAX:
+            self.show_error(f"the notes are at most {LONG_MAX:,} characters")
+            return None
+        entered: dict[str, Any] = {
+            key: self.query_one(f"#{key}", Input).value.strip() for key, _, _ in _LINE_FIELDS
+        }
+        entered["strength"] = int(entered["strength"])
+        entered["cadence_days"] = int(entered["cadence_days"])
+        entered["tags"] = tuple(
+            tag.strip() for tag in self.query_one("#tags", Input).value.split(",") if tag.strip()
+        )
+        entered["intention"] = self.query_one("#intention", Input).value.strip()
+        entered["notes"] = notes.strip()
+        changes = {
+            key: value for key, value in entered.items() if value != getattr(self.contact, key)
+        }
+        return ContactChanges(self.contact.id, changes)

@@ -1,0 +1,90 @@
+"""The help screen: every key, read from the bindings themselves so it is
+never out of date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from bchan_tui.widgets import LadderView
+from bchan_tui.widgets.cursor_list import CursorList
+
+from .confirm import ConfirmModal
+from .contact import ContactScreen
+from .dashboard import DashboardScreen
+from .form import FormModal
+
+KEY_COLUMN = 18
+
+
+def bindings_of(bindings: Iterable[BindingType]) -> list[Binding]:
+    """Only real Binding objects (every binding in bchan is one)."""
+    return [binding for binding in bindings if isinstance(binding, Binding)]
+
+
+def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[Binding]]]:
+    """(title, bindings) for each place keys apply, most general first."""
+    everywhere = [b for b in bindings_of(app_bindings) if not b.system]
+    return [
+        ("Everywhere", everywhere),
+        ("Dashboard", bindings_of(DashboardScreen.BINDINGS)),
+        ("Contact list and needs-attention panel", bindings_of(CursorList.BINDINGS)),
+        ("Contact screen", bindings_of(ContactScreen.BINDINGS)),
+        ("Ladder (on the contact screen)", bindings_of(LadderView.BINDINGS)),
+        ("Forms", bindings_of(FormModal.BINDINGS)),
+        ("Questions", bindings_of(ConfirmModal.BINDINGS)),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, by where it applies. Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("up,k", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("down,j", "scroll('down')", "Down", show=False, id="help.down"),
+    ]
+
+    def __init__(self, app_bindings: Iterable[BindingType]) -> None:
+        super().__init__()
+        self.sections = help_sections(app_bindings)
+
+    def key_text(self, binding: Binding) -> str:
+        keys = [key.strip() for key in binding.key.split(",")]
+        return " ".join(self.app.get_key_display(binding.with_key(key)) for key in keys)
+
+    def section_content(self, title: str, bindings: list[Binding]) -> Content:
+        lines = [Content.styled(title, "bold $text-accent")]
+        for binding in bindings:
+            what = binding.tooltip or binding.description
+            if binding.group is not None and not binding.tooltip:
+                what = f"{binding.group.description}: {binding.description}"
+            lines.append(
+                Content.assemble((f"  {self.key_text(binding):<{KEY_COLUMN}}", "bold"), what)
+            )
+        return Content("\n").join(lines)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box", classes="form-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes · Ctrl+P finds any action by name"
+            for title, bindings in self.sections:
+                yield Static(self.section_content(title, bindings), classes="help-section")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        if direction == "up":
+            box.scroll_up()
+        else:
+            box.scroll_down()

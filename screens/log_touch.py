@@ -1,0 +1,213 @@
+"""Log a touch: the channel reach now picks is preselected; a private channel
+asks why, and a hot one asks to confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Input, Select, Static
+
+from bchan_tui.data import Band, ContactDetail, Direction, LadderStep, Rung, Urgency
+from bchan_tui.data.touch_warning import hot_channel_warning
+from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, shown_name
+
+from .confirm import ConfirmModal
+from .form import FormModal, optional, required
+
+
+@dataclass(frozen=True, slots=True)
+class TouchEntry:
+    """What the log-a-touch form returns: the caller saves it."""
+
+    channel_id: str
+    urgency: Urgency
+    direction: Direction
+    reason: str = ""
+    note: str = ""
+
+
+URGENCY_OPTIONS = [(urgency.value, urgency) for urgency in Urgency]
+DIRECTION_OPTIONS = [("out: I reached them", Direction.OUT), ("in: they reached me", Direction.IN)]
+
+
+def channel_option(step: LadderStep, *, screen_safe: bool) -> Content:
+    """ "public email · j.weber@example  (warm)" for the channel menu."""
+    band = step.heat.band
+    return Content.assemble(
+        channel_title(step.channel, screen_safe=screen_safe),
+        "  ",
+        (f"({band.value})", BAND_VARIABLE[band]),
+    )
+
+
+class LogTouchModal(FormModal[TouchEntry]):
+    """Record a touch with a contact; returns a ``TouchEntry`` or None."""
+
+    def __init__(
+        self,
+        detail: ContactDetail,
+        *,
+        screen_safe: bool,
+        urgency: Urgency = Urgency.ROUTINE,
+    ) -> None:
+        super().__init__()
+        self.detail = detail
+        self.screen_safe = screen_safe
+        self.initial_urgency = urgency
+        self.steps = {step.channel.id: step for step in detail.ladder}
+        # The channel reach now suggested last; a different pick is the user's own.
+        self._suggested: str | None = None
+        self._picked_by_user = False
+
+    def compose(self) -> ComposeResult:
+        name = shown_name(self.detail.contact, screen_safe=self.screen_safe)
+        with Vertical(id="log-touch", classes="form-box") as box:
+            box.border_title = Content.assemble("Log a touch with ", name)
+            box.border_subtitle = "Enter saves · Esc cancels"
+            with Grid(classes="form-grid"):
+                yield Static("Urgency", classes="form-label")
+                with Grid(classes="form-pair"):
+                    yield Select(
+                        URGENCY_OPTIONS,
+                        id="urgency",
+                        allow_blank=False,
+                        value=self.initial_urgency,
+                    )
+                    yield Select(
+                        DIRECTION_OPTIONS, id="direction", allow_blank=False, value=Direction.OUT
+                    )
+                yield Static("Channel", classes="form-label")
+                yield Select(
+                    [
+                        (channel_option(step, screen_safe=self.screen_safe), step.channel.id)
+                        for step in self.detail.ladder
+                    ],
+                    id="channel",
+                    prompt="no active channel",
+                )
+                yield Static("", classes="form-spacer")
+                yield Static(id="advice", classes="form-advice")
+                yield Static("Reason", classes="form-label reason-field")
+                yield Input(
+                    id="reason",
+                    name="reason",
+                    placeholder="why not a public channel?",
+                    validators=required("a reason for using the private channel", 2000),
+                    validate_on=["submitted"],
+                    classes="reason-field",
+                )
+                yield Static("Note", classes="form-label")
+                yield Input(
+                    id="note",
+                    name="note",
+                    placeholder="what it was about (optional)",
+                    validators=optional("the note", 2000),
+                    validate_on=["changed", "submitted"],
+                )
+            yield Static(id="hot-warning", classes="form-warning")
+            yield Static(id="form-error", classes="form-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_error("")
+        self._suggest(self.initial_urgency)
+        self._update_fields()
+        self.query_one("#note", Input).focus()
+
+    # --- keeping the form consistent ------------------------------------------
+
+    def _suggest(self, urgency: Urgency) -> None:
+        """Preselect the channel reach now picks for this urgency."""
+        recommendation = next(r for r in self.detail.recommendations if r.urgency is urgency)
+        self.query_one("#advice", Static).update(
+            Content.assemble(("reach now: ", "bold"), recommendation.reason)
+        )
+        if self._picked_by_user or recommendation.channel is None:
+            return
+        self._suggested = recommendation.channel.id
+        self.query_one("#channel", Select).value = recommendation.channel.id
+
+    def chosen_step(self) -> LadderStep | None:
+        value = self.query_one("#channel", Select).value
+        return self.steps.get(value) if isinstance(value, str) else None
+
+    def direction(self) -> Direction:
+        value = self.query_one("#direction", Select).value
+        return value if isinstance(value, Direction) else Direction.OUT
+
+    def urgency(self) -> Urgency:
+        value = self.query_one("#urgency", Select).value
+        return value if isinstance(value, Urgency) else Urgency.ROUTINE
+
+    def _needs_reason(self) -> bool:
+        step = self.chosen_step()
+        return (
+            step is not None
+            and step.channel.rung is Rung.PRIVATE
+            and self.direction() is Direction.OUT
+        )
+
+    def _hot_step(self) -> LadderStep | None:
+        """The chosen channel when using it now would spend a hot channel."""
+        step = self.chosen_step()
+        if step is None or step.heat.band is not Band.HOT or self.direction() is Direction.IN:
+            return None
+        return step
+
+    def _update_fields(self) -> None:
+        for widget in self.query(".reason-field"):
+            widget.display = self._needs_reason()
+        warning = self.query_one("#hot-warning", Static)
+        hot = self._hot_step()
+        warning.display = hot is not None
+        if hot is not None:
+            warning.update(
+                Content.assemble(
+                    ("⚠ ", "bold $error"),
+                    hot_channel_warning(hot.channel, hot.heat) or "",
+                    ". Saving asks you to confirm.",
+                )
+            )
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id == "urgency" and isinstance(event.value, Urgency):
+            self._suggest(event.value)
+        elif event.select.id == "channel" and event.value != self._suggested:
+            self._picked_by_user = True
+        self._update_fields()
+
+    # --- the result -------------------------------------------------------------
+
+    def result(self) -> TouchEntry | None:
+        step = self.chosen_step()
+        if step is None:
+            self.show_error("this contact has no active channel: add one first")
+            return None
+        entry = TouchEntry(
+            channel_id=step.channel.id,
+            urgency=self.urgency(),
+            direction=self.direction(),
+            reason=self.query_one("#reason", Input).value.strip() if self._needs_reason() else "",
+            note=self.query_one("#note", Input).value.strip(),
+        )
+        hot = self._hot_step()
+        if hot is None:
+            return entry
+        question = Content.assemble(
+            (hot_channel_warning(hot.channel, hot.heat) or "", "bold"),
+            ".\n\nLog this touch anyway?",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(entry)
+
+        self.app.push_screen(
+            ConfirmModal("Hot channel", question, confirm="Log anyway", safe_default=False),
+            answered,
+        )
+        return None

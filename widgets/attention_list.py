@@ -1,0 +1,144 @@
+"""The needs-attention panel: what to do next, two lines per item."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+
+from bchan_tui.data import AttentionItem, AttentionKind, Contact
+
+from .cursor_list import CursorList
+from .display import fit, shown_name
+
+_KIND_STYLE = {
+    AttentionKind.OVERDUE: "urgent",
+    AttentionKind.DUE: "soon",
+    AttentionKind.HOT_PRIVATE: "urgent",
+    AttentionKind.UNVERIFIED: "soon",
+    AttentionKind.ONE_SIDED: "soon",
+}
+
+_KIND_MARK = {
+    AttentionKind.OVERDUE: "●",
+    AttentionKind.DUE: "●",
+    AttentionKind.HOT_PRIVATE: "▲",
+    AttentionKind.UNVERIFIED: "?",
+    AttentionKind.ONE_SIDED: "⇄",
+}
+
+
+class AttentionList(CursorList):
+    """Needs-attention items: the contact's name, then what is wrong.
+
+    Give it the items and the contacts they name with ``set_items``; it posts
+    ``Selected`` with the contact's id when an item is opened.
+    """
+
+    ITEM_LINES = 2
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "attention-list--cursor",
+        "attention-list--name",
+        "attention-list--text",
+        "attention-list--urgent",
+        "attention-list--soon",
+    }
+
+    DEFAULT_CSS = """
+    AttentionList {
+        height: 1fr;
+        & > .attention-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .attention-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .attention-list--name { text-style: bold; }
+        & > .attention-list--text { color: $text-muted; }
+        & > .attention-list--urgent { color: $error; text-style: bold; }
+        & > .attention-list--soon { color: $warning; text-style: bold; }
+    }
+    """
+
+    screen_safe: reactive[bool] = reactive(False)
+
+    @dataclass
+    class Selected(Message):
+        """The user opened an item: show this contact."""
+
+        contact_id: str
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._items: list[AttentionItem] = []
+        self._contacts: Mapping[str, Contact] = {}
+        self._loaded = False
+
+    def set_items(self, items: Sequence[AttentionItem], contacts: Mapping[str, Contact]) -> None:
+        """Show these items; ``contacts`` names the people they are about."""
+        chosen = self.highlighted_item
+        self._items = list(items)
+        self._contacts = contacts
+        self._loaded = True
+        if chosen is not None:
+            # Stay on the same item when the list is recomputed.
+            same = (chosen.kind, chosen.contact_id, chosen.text)
+            for index, item in enumerate(self._items):
+                if (item.kind, item.contact_id, item.text) == same:
+                    self._cursor = index
+                    break
+        self.items_changed()
+
+    @property
+    def highlighted_item(self) -> AttentionItem | None:
+        return self._items[self._cursor] if self._items else None
+
+    @property
+    def items(self) -> list[AttentionItem]:
+        return list(self._items)
+
+    def watch_screen_safe(self) -> None:
+        self.refresh()
+
+    def item_count(self) -> int:
+        return len(self._items)
+
+    def item_opened(self, index: int) -> None:
+        self.post_message(self.Selected(self._items[index].contact_id))
+
+    def empty_message(self) -> str:
+        return " Nothing needs attention." if self._loaded else " Working it out…"
+
+    def render_item_line(self, index: int, line: int, width: int, highlighted: bool) -> Strip:
+        item = self._items[index]
+        base = (
+            self.get_component_rich_style("attention-list--cursor")
+            if highlighted
+            else self.rich_style
+        )
+        if line == 0:
+            contact = self._contacts.get(item.contact_id)
+            who = shown_name(contact, screen_safe=self.screen_safe) if contact else "(archived)"
+            mark_style = base + self.get_component_rich_style(
+                f"attention-list--{_KIND_STYLE[item.kind]}", partial=True
+            )
+            name_style = base + self.get_component_rich_style("attention-list--name", partial=True)
+            segments = [
+                Segment(f" {_KIND_MARK[item.kind]} ", mark_style),
+                Segment(fit(who, width - 3), name_style),
+            ]
+        else:
+            text_style = (
+                base
+                if highlighted
+                else base + self.get_component_rich_style("attention-list--text", partial=True)
+            )
+            segments = [Segment(fit("   " + item.text, width), text_style)]
+        return Strip(segments).crop_extend(0, width, base)

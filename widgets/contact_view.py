@@ -1,0 +1,163 @@
+"""The read-only parts of the contact screen: who the person is, which
+channel to use now and why, and the recent touches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from bchan_tui.data import Channel, ContactDetail, Direction, Touch, Urgency
+
+from .display import STATE_VARIABLE, ago, kind_name, shown_name, strength_dots
+from .heat import REFRESH_SECONDS
+
+Part = str | tuple[str, str]
+
+
+def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
+    """Name, role and organisation; strength, cadence and state; intention."""
+    contact = detail.contact
+    state_colour = STATE_VARIABLE[detail.state]
+    title: list[Part] = [(shown_name(contact, screen_safe=screen_safe), "bold $text-primary")]
+    role_org = " · ".join(part for part in (contact.role, contact.org) if part)
+    if role_org:
+        title += ["  ", role_org]
+    if contact.codename and not screen_safe:
+        title += ["  ", (f"codename {contact.codename}", "$text-muted")]
+    last = "never touched" if detail.last_touch is None else f"last touch {ago(detail.last_touch)}"
+    standing: list[Part] = [
+        ("strength ", "$text-muted"),
+        strength_dots(contact.strength),
+        ("  ·  tend every ", "$text-muted"),
+        f"{contact.cadence_days} days",
+        ("  ·  ", "$text-muted"),
+        (detail.state.value, f"bold {state_colour}"),
+        (f" ({last})", "$text-muted"),
+        ("  ·  give/get ", "$text-muted"),
+        f"{detail.balance:+d}",
+    ]
+    if detail.confirmed or detail.contradicted:
+        standing.append(
+            (f" ({detail.confirmed} confirmed, {detail.contradicted} contradicted)", "$text-muted")
+        )
+    lines = [Content.assemble(*title), Content.assemble(*standing)]
+    if contact.intention:
+        lines.append(Content.assemble(("their gain: ", "$text-muted"), contact.intention))
+    if detail.account is not None:
+        account: list[Part] = [("account: ", "$text-muted"), detail.account.name]
+        if detail.account.official_process:
+            account += [("  —  ", "$text-muted"), detail.account.official_process]
+        lines.append(Content.assemble(*account))
+    if contact.tags:
+        lines.append(Content.assemble(("tags: ", "$text-muted"), ", ".join(contact.tags)))
+    return Content("\n").join(lines)
+
+
+def touch_content(touch: Touch, channel: Channel | None) -> Content:
+    """ "3 days ago  → public email  routine", then the reason and note."""
+    arrow = "→ out" if touch.direction is Direction.OUT else "← in "
+    way = f"{channel.rung.value} {kind_name(channel.kind)}" if channel else "a removed channel"
+    parts: list[Part] = [
+        (f"{ago(touch.at):<14}", "$text-muted"),
+        (f" {arrow} ", "bold"),
+        way,
+    ]
+    if touch.urgency is not Urgency.ROUTINE:
+        parts += ["  ", (touch.urgency.value, "$warning")]
+    if touch.outcome.value != "pending":
+        parts += ["  ", (touch.outcome.value.replace("_", " "), "$text-muted")]
+    lines = [Content.assemble(*parts)]
+    if touch.reason:
+        lines.append(Content.assemble(("    why: ", "$text-muted"), touch.reason))
+    if touch.note:
+        lines.append(Content.assemble(("    ", ""), touch.note))
+    return Content("\n").join(lines)
+
+
+class ContactHeader(Widget):
+    """Who the contact is and how the relationship stands."""
+
+    DEFAULT_CSS = """
+    ContactHeader {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    detail: reactive[ContactDetail | None] = reactive(None, layout=True)
+    screen_safe: reactive[bool] = reactive(False, layout=True)
+
+    def on_mount(self) -> None:
+        self.set_interval(REFRESH_SECONDS, self.refresh)
+
+    def render(self) -> Content:
+        if self.detail is None:
+            return Content("Loading…")
+        return header_content(self.detail, screen_safe=self.screen_safe)
+
+
+class ReachNow(Grid):
+    """Reach now for routine, important and urgent matters, each with its reason."""
+
+    DEFAULT_CSS = """
+    ReachNow {
+        height: auto;
+        padding: 0 1;
+        grid-size: 2;
+        grid-columns: 10 1fr;
+        grid-rows: auto;
+        & > .urgency { text-style: bold; }
+        & > .urgency.-urgent { color: $error; }
+    }
+    """
+
+    detail: reactive[ContactDetail | None] = reactive(None, recompose=True)
+
+    def compose(self) -> ComposeResult:
+        if self.detail is None:
+            return
+        for recommendation in self.detail.recommendations:
+            urgency = recommendation.urgency
+            classes = "urgency -urgent" if urgency is Urgency.URGENT else "urgency"
+            yield Static(urgency.value, classes=classes)
+            # The reason names channels, never addresses: nothing to mask.
+            yield Static(Content(recommendation.reason), classes="reason")
+
+
+class RecentTouches(Widget):
+    """The most recent touches, newest first."""
+
+    DEFAULT_CSS = """
+    RecentTouches {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    touches: reactive[tuple[Touch, ...]] = reactive((), layout=True)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.channels: Mapping[str, Channel] = {}
+
+    def on_mount(self) -> None:
+        self.set_interval(REFRESH_SECONDS, self.refresh)
+
+    def show(self, touches: tuple[Touch, ...], channels: Mapping[str, Channel]) -> None:
+        """Show these touches; ``channels`` names the channels they went through."""
+        self.channels = channels
+        self.touches = touches
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if not self.touches:
+            return Content.styled("No touches yet.", "$text-muted")
+        return Content("\n").join(
+            touch_content(touch, self.channels.get(touch.channel_id)) for touch in self.touches
+        )

@@ -1,0 +1,102 @@
+"""How domain values read on screen: times, bands, strength, masked addresses.
+
+Plain functions over the data layer's records, shared by every widget, so a
+band or a masked address reads the same wherever it appears. They return
+plain strings; widgets put them into ``Content`` or segments, never markup.
+"""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+from rich.cells import cell_len, set_cell_size
+
+from bchan_tui.data import Band, Channel, ChannelKind, Contact, RelationshipState, Rung
+from bchan_tui.data.clock import now
+from bchan_tui.data.masking import mask_address
+
+BAND_VARIABLE: dict[Band, str] = {
+    Band.COOL: "$success",
+    Band.WARM: "$warning",
+    Band.HOT: "$error",
+}
+"""The theme colour of each band."""
+
+STATE_VARIABLE: dict[RelationshipState, str] = {
+    RelationshipState.FRESH: "$success",
+    RelationshipState.DUE: "$warning",
+    RelationshipState.OVERDUE: "$error",
+}
+"""The theme colour of each relationship state."""
+
+# One cell that rises with the band, for the compact list columns.
+BAND_GLYPH = {Band.COOL: "▁", Band.WARM: "▄", Band.HOT: "█"}
+
+FILLED = "█"
+EMPTY = "░"
+
+
+def ago(moment: DateTime | None, *, never: str = "never") -> str:
+    """ "3 days ago" in pendulum's words, relative to now."""
+    return never if moment is None else moment.diff_for_humans()
+
+
+def day(moment: DateTime) -> str:
+    """A date as people say it: "7 Dec", with the year when it is not this one."""
+    if moment.year != now().year:
+        return moment.format("D MMM YYYY")
+    return moment.format("D MMM")
+
+
+def kind_name(kind: ChannelKind) -> str:
+    """ "in person" rather than "in_person"."""
+    return kind.value.replace("_", " ")
+
+
+def band_mark(band: Band) -> str:
+    """ "▄ warm": a one-cell gauge and the band's name (readable without colour)."""
+    return f"{BAND_GLYPH[band]} {band.value}"
+
+
+def level_bar(level: float, cells: int = 5) -> str:
+    """A bar filled by a channel's level; full at its capacity (level 1)."""
+    filled = round(min(max(level, 0.0), 1.0) * cells)
+    return FILLED * filled + EMPTY * (cells - filled)
+
+
+def strength_dots(strength: int) -> str:
+    """Strength 0-5 as five dots: ●●●○○."""
+    clamped = min(max(strength, 0), 5)
+    return "●" * clamped + "○" * (5 - clamped)
+
+
+def shown_address(channel: Channel, *, screen_safe: bool) -> str:
+    """The channel's address, masked on the private rung while screen-safe
+    (the same mask as the shell and the redacted export use)."""
+    if screen_safe and channel.rung is Rung.PRIVATE:
+        return mask_address(channel.address)
+    return channel.address
+
+
+def shown_name(contact: Contact, *, screen_safe: bool) -> str:
+    """The contact's name, or their codename while screen-safe (when they have one)."""
+    return contact.display_name(screen_safe=screen_safe)
+
+
+def channel_title(channel: Channel, *, screen_safe: bool) -> str:
+    """ "public email · j.weber@example (work)": what a channel is and where it goes."""
+    text = f"{channel.rung.value} {kind_name(channel.kind)}"
+    address = shown_address(channel, screen_safe=screen_safe)
+    if address:
+        text += f" · {address}"
+    if channel.label:
+        text += f" ({channel.label})"
+    return text
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis (wide characters count twice)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
