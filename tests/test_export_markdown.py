@@ -1,0 +1,361 @@
+"""The Markdown export: valid CommonMark with GFM tables, user text kept
+literal, and redacted unless --reveal (DESIGN.md "Protect your sources")."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bchan_tui.cli import main
+from bchan_tui.data import IntelDirection, Rung, Sensitivity, Store
+from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.export_markdown import LADDER_HEADERS, export_markdown
+from bchan_tui.data.markdown_text import heading, inline, table
+
+NASTY = "A | B <b>x</b> # *y*"
+
+
+def parse(document: str) -> list[Token]:
+    return MarkdownIt("commonmark").enable("table").parse(document)
+
+
+def texts_of(tokens: list[Token], opener: str) -> list[str]:
+    """The inline text inside every ``opener`` (heading_open, th_open, td_open...)."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == opener:
+            inline_token = tokens[index + 1]
+            assert inline_token.type == "inline"
+            found.append("".join(child.content for child in inline_token.children or ()))
+    return found
+
+
+def markup_tokens(tokens: list[Token]) -> set[str]:
+    """Every token type that would mean user text became markup."""
+    kinds = {t.type for t in tokens}
+    for token in tokens:
+        kinds.update(child.type for child in token.children or ())
+    return kinds & {
+        "html_inline",
+        "html_block",
+        "link_open",
+        "image",
+        "em_open",
+        "strong_open",
+        "s_open",
+        "code_inline",
+        "fence",
+        "code_block",
+        "blockquote_open",
+    }
+
+
+def document_markup(tokens: list[Token]) -> tuple[set[str], set[str]]:
+    """(other markup token types, texts in bold and code) of a whole export: the
+    document's own bold labels and its one code span are expected, nothing else."""
+    other = markup_tokens(tokens) - {"strong_open", "code_inline"}
+    marked = set()
+    for token in tokens:
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type == "strong_open":
+                marked.add(children[index + 1].content)
+            elif child.type == "code_inline":
+                marked.add(child.content)
+    return other, marked
+
+
+LABELS = {"Redacted.", "Not redacted.", "Ladder", "Reach now", "Last touches", "Intel", "--reveal"}
+
+
+@pytest.fixture
+def demo(store: Store) -> Store:
+    build_demo_book(store)
+    return store
+
+
+def section_of(document: str, title: str) -> str:
+    """The text of one contact's section (up to the next heading of level 2 or 3)."""
+    start = document.index(f"\n### {title}\n")
+    end = re.compile(r"\n#{2,3} ").search(document, start + 1)
+    return document[start : end.start() if end else len(document)]
+
+
+# --- escaping -------------------------------------------------------------------
+
+
+def test_a_nasty_name_comes_through_literally_in_a_heading_and_a_table_cell() -> None:
+    document = heading(3, NASTY) + "\n\n" + "\n".join(table(["name", "other"], [[NASTY, "x"]]))
+    tokens = parse(document)
+    assert texts_of(tokens, "heading_open") == [NASTY]
+    assert texts_of(tokens, "td_open") == [NASTY, "x"]
+    assert texts_of(tokens, "th_open") == ["name", "other"]
+    assert not markup_tokens(tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn")), max_size=60))
+def test_any_text_survives_a_heading_a_cell_and_a_list_item(text: str) -> None:
+    expected = re.sub(r"\s+", " ", text).strip()
+    document = "\n\n".join(
+        [heading(2, text), "\n".join(table(["cell"], [[text]])), f"- item: {inline(text)}"]
+    )
+    tokens = parse(document)
+    assert texts_of(tokens, "heading_open") == [expected or "(untitled)"]
+    assert texts_of(tokens, "td_open") == [expected]
+    # A list item holds its text in a paragraph.
+    assert texts_of(tokens, "paragraph_open") == [f"item: {expected}".strip()]
+    assert not markup_tokens(tokens)
+
+
+def test_addresses_are_not_turned_into_links_even_by_linkify() -> None:
+    text = inline("mail marta@northwind.example or see https://linkedin.com/in/m www.x.example")
+    linkify = MarkdownIt("gfm-like")
+    tokens = linkify.parse(text)
+    assert "link_open" not in {c.type for t in tokens for c in t.children or ()}
+    assert "marta@northwind.example" in linkify.render(text)
+
+
+def test_text_that_would_start_a_list_or_quote_stays_text() -> None:
+    for text in ("- not a list", "1. not a list", "> not a quote", "+ plus", "2) two"):
+        tokens = parse(inline(text))
+        assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+        assert texts_of(tokens, "paragraph_open") == [text]
+
+
+# --- the document -----------------------------------------------------------------
+
+
+def test_every_export_of_the_demo_book_parses_with_its_ladders_as_tables(demo: Store) -> None:
+    for reveal in (False, True):
+        document = export_markdown(demo, reveal=reveal)
+        tokens = parse(document)
+        contacts = [c for c in demo.contacts() if demo.channels_of(c.id)]
+        assert sum(1 for t in tokens if t.type == "table_open") == len(contacts)
+        headers = texts_of(tokens, "th_open")
+        assert headers == list(LADDER_HEADERS) * len(contacts)
+        other, marked = document_markup(tokens)
+        assert not other
+        names = {c.name if reveal else c.codename or c.name for c in demo.contacts()}
+        assert marked <= LABELS | names | {"a source", "A source"}
+        assert LABELS - {"Not redacted." if not reveal else "Redacted."} <= marked
+        cells = texts_of(tokens, "td_open")
+        channels = sum(len(demo.channels_of(c.id)) for c in contacts)
+        assert len(cells) == channels * len(LADDER_HEADERS)
+
+
+def test_the_document_has_a_dated_title_attention_and_a_section_per_contact(
+    demo: Store,
+) -> None:
+    document = export_markdown(demo)
+    tokens = parse(document)
+    titles = texts_of(tokens, "heading_open")
+    assert titles[0] == "Back channels, 23 Nov 2026"
+    assert titles[1:3] == ["Needs attention", "Contacts"]
+    assert titles[-1] == "Intel received"
+    shown = {c.codename or c.name for c in demo.contacts()}
+    assert set(titles[3:-1]) == shown
+    heron = section_of(document, "HERON")
+    assert "Organisation and role: Northwind Logistics · CIO" in heron
+    assert "Relationship: fresh" in heron
+    for urgency in ("routine", "important", "urgent"):
+        assert f"\n- {urgency}: " in heron
+    assert "**Last touches**" in heron
+    assert "23 Nov 2026, to them by public email · routine, pending · follow-up" in heron
+
+
+def test_a_nasty_contact_name_and_label_stay_literal_in_the_export(store: Store) -> None:
+    contact = store.add_contact(NASTY, org="[bold]Org[/]", role="*role*")
+    store.add_channel(contact.id, Rung.PUBLIC, "email", "a_b*c@x.example", label=NASTY)
+    tokens = parse(export_markdown(store, reveal=True))
+    assert NASTY in texts_of(tokens, "heading_open")
+    cells = texts_of(tokens, "td_open")
+    assert f"email ({NASTY})" in cells
+    assert "a_b*c@x.example" in cells
+    items = texts_of(tokens, "paragraph_open")
+    assert "Organisation and role: [bold]Org[/] · *role*" in items
+    other, marked = document_markup(tokens)
+    assert not other
+    assert marked <= LABELS
+
+
+# --- redaction ------------------------------------------------------------------------
+
+
+def test_a_redacted_demo_export_names_no_codenamed_source_and_no_private_address(
+    demo: Store,
+) -> None:
+    document = export_markdown(demo).casefold()
+    codenamed = [c for c in demo.contacts() if c.codename]
+    assert codenamed
+    for contact in codenamed:
+        assert contact.codename.casefold() in document
+        assert contact.name.casefold() not in document
+        for part in contact.name.split():
+            if len(part) >= 3:
+                assert not re.search(rf"\b{re.escape(part.casefold())}\b", document), part
+        # Any address of a codenamed person would name them.
+        for channel in demo.channels_of(contact.id):
+            if channel.address:
+                assert channel.address.casefold() not in document
+    for contact in demo.contacts():
+        for channel in demo.channels_of(contact.id):
+            if channel.rung is Rung.PRIVATE:
+                assert channel.address.casefold() not in document
+                digits = re.sub(r"\D", "", channel.address)
+                if len(digits) >= 5:
+                    assert digits not in re.sub(r"[^\d\n]", "", document)
+    assert "**redacted.**" in document
+
+
+def test_received_intel_is_listed_apart_and_attributed_to_a_source(demo: Store) -> None:
+    document = export_markdown(demo)
+    received = [i for i in demo.all_intel() if i.direction is IntelDirection.RECEIVED]
+    assert received
+    contacts_part, intel_part = document.split("\n## Intel received\n")
+    for item in received:
+        if item.sensitivity is Sensitivity.NORMAL:
+            assert item.summary in intel_part
+    for line in intel_part.strip().splitlines()[1:]:
+        assert line.startswith("- **A source**, "), line
+    for contact in demo.contacts():
+        section = section_of(contacts_part, contact.codename or contact.name)
+        for item in demo.intel_of(contact.id):
+            if item.direction is IntelDirection.RECEIVED:
+                assert item.summary not in section
+    # Unverified intel in the attention list is not put next to its source.
+    attention = contacts_part.split("\n## Contacts\n")[0]
+    assert "- **a source**: unverified for" in attention
+    for contact in demo.contacts():
+        shown = contact.codename or contact.name
+        assert f"- **{shown}**: unverified" not in attention
+
+
+def test_confidential_intel_is_withheld_unless_revealed(store: Store) -> None:
+    contact = store.add_contact("Rachel Green")
+    store.record_intel(
+        contact.id, IntelDirection.GIVEN, "our price floor", sensitivity=Sensitivity.CONFIDENTIAL
+    )
+    assert "our price floor" not in export_markdown(store)
+    assert "withheld" in section_of(export_markdown(store), "Rachel Green")
+    revealed = export_markdown(store, reveal=True)
+    assert "given, confidential: our price floor" in revealed
+
+
+def test_real_names_of_codenamed_people_are_replaced_in_free_text(store: Store) -> None:
+    source = store.add_contact("Marta Lindqvist", codename="HERON")
+    other = store.add_contact("Jonas Weber", org="Northwind")
+    channel = store.add_channel(other.id, Rung.PUBLIC, "email", "j.weber@northwind.example")
+    store.log_touch(other.id, channel.id, note="Asked Marta Lindqvist, then marta again")
+    store.record_intel(other.id, IntelDirection.GIVEN, "told him what MARTA said")
+    store.record_intel(source.id, IntelDirection.RECEIVED, "Lindqvist is moving to Globex")
+    document = export_markdown(store)
+    assert "marta" not in document.casefold()
+    assert "lindqvist" not in document.casefold()
+    assert "Asked HERON, then HERON again" in document
+    assert "told him what HERON said" in document
+    assert "HERON is moving to Globex" in document
+    assert "Jonas Weber" in document
+    revealed = export_markdown(store, reveal=True)
+    assert "Asked Marta Lindqvist, then marta again" in revealed
+    assert "received, unverified: Lindqvist is moving to Globex" in section_of(
+        revealed, "Marta Lindqvist"
+    )
+
+
+def test_a_revealed_export_says_so_at_the_top_and_shows_everything(demo: Store) -> None:
+    document = export_markdown(demo, reveal=True)
+    top = document.split("\n## ")[0]
+    assert "**Not redacted.**" in top
+    assert "--reveal" in top
+    for contact in demo.contacts():
+        assert f"\n### {contact.name}\n" in document
+        for channel in demo.channels_of(contact.id):
+            if channel.address:
+                escaped = inline(channel.address)
+                assert escaped in section_of(document, contact.name)
+    assert "\n## Intel received\n" not in document
+
+
+def test_only_the_chosen_contacts_are_exported(demo: Store) -> None:
+    chosen = [c for c in demo.contacts() if c.org == "Gartner"]
+    document = export_markdown(demo, contact_ids=[c.id for c in chosen])
+    titles = texts_of(parse(document), "heading_open")
+    assert set(titles[3:-1]) == {c.name for c in chosen}
+    assert "2 contacts" in document
+    attention = document.split("\n## Contacts\n")[0]
+    assert "Olga Ivanova" not in attention
+    assert "Ben Adeyemi" in attention
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_file(db_path: Path, frozen: pendulum.DateTime) -> Path:
+    with Store(db_path) as opened:
+        build_demo_book(opened)
+    return db_path
+
+
+def test_bchan_export_writes_stdout_by_default_and_with_dash(
+    demo_file: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", "--db", str(demo_file)]) == 0
+    default = capsysbinary.readouterr().out.decode()
+    assert default.startswith("# Back channels, 23 Nov 2026\n")
+    assert main(["export", "--db", str(demo_file), "-o", "-"]) == 0
+    assert capsysbinary.readouterr().out.decode() == default
+
+
+def test_bchan_export_writes_a_0600_file_and_keeps_an_existing_one(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out.md"
+    assert main(["export", "--db", str(demo_file), "-o", str(target)]) == 0
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert target.read_text().startswith("# Back channels")
+    target.write_text("mine")
+    assert main(["export", "--db", str(demo_file), "-o", str(target)]) == 1
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert target.read_text() == "mine"
+    assert main(["export", "--db", str(demo_file), "-o", str(target), "--force"]) == 0
+    assert target.read_text().startswith("# Back channels")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+def test_bchan_export_picks_contacts_and_accounts(
+    demo_file: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", "--db", str(demo_file), "--contact", "Jonas Weber"]) == 0
+    document = capsysbinary.readouterr().out.decode()
+    assert texts_of(parse(document), "heading_open")[3:-1] == ["Jonas Weber"]
+    assert main(["export", "--db", str(demo_file), "--account", "globex", "--reveal"]) == 0
+    document = capsysbinary.readouterr().out.decode()
+    names = texts_of(parse(document), "heading_open")[3:]
+    assert set(names) == {"Elena Petrova", "Hiro Tanaka", "Sofia Rossi", "Daniel Cho"}
+
+
+def test_bchan_export_reports_an_unknown_contact_or_account(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--db", str(demo_file), "--contact", "Qxz Zqx"]) == 1
+    assert "no contact matches" in capsys.readouterr().err
+    assert main(["export", "--db", str(demo_file), "--account", "Acme"]) == 1
+    assert "no account matches 'Acme'" in capsys.readouterr().err
+
+
+def test_bchan_export_reads_without_taking_the_lock(demo_file: Path, tmp_path: Path) -> None:
+    with Store(demo_file):
+        # The dashboard holds the session lock; an export still works.
+        assert main(["export", "--db", str(demo_file), "-o", str(tmp_path / "x.md")]) == 0
+    assert (tmp_path / "x.md").exists()
