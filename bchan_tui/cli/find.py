@@ -15,7 +15,7 @@ from bchan_tui.data.masking import shown_address
 from bchan_tui.data.models import ContactRow
 
 from .common import EXIT_OK, fail, opened_store
-from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, shown
+from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, paragraph, shown
 
 JSON_FIELDS = """\
 --json prints an array with one object per contact, best match first:
@@ -36,11 +36,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "find",
         help="list the contacts a query matches, with the channel to use for routine matters",
-        description="List the active contacts whose name, organisation, role or tags match "
-        "QUERY (every word, ignoring case and accents; as in the dashboard's filter), best "
-        "match first: id, name, organisation, relationship state, and the channel reach now "
-        "picks for a routine matter with its heat. Exit 0 when something matches, 1 when "
-        "nothing does, 2 when the database cannot be read.",
+        description=paragraph(
+            "List the active contacts whose name, organisation, role or tags match "
+            "QUERY (every word, ignoring case and accents; as in the dashboard's filter), best "
+            "match first: id, name, organisation, relationship state, and the channel reach now "
+            "picks for a routine matter with its heat. Exit 0 when something matches, 1 when "
+            "nothing does, 2 when the database cannot be read."
+        ),
         epilog=JSON_FIELDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,21 +15,29 @@ from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.settings import QUERY_PRIVATE_ENV_VAR, load_settings, settings_path
 
 from .common import EXIT_OK, opened_store
-from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, shown
+from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, paragraph, shown
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "query",
         help="answer a mail client's address query (mutt, neomutt, aerc)",
-        description="Print the email addresses of the contacts QUERY matches (by name, "
-        "organisation, role, tags or address) for a mail client: a status line, then one "
-        "'address<TAB>name<TAB>note' line each, as abook --mutt-query and khard email "
-        "--parsable do. Exit 1 when nothing matches. Private addresses are left out unless "
-        f"[query] include_private = true in {settings_path()}, or {QUERY_PRIVATE_ENV_VAR}=1, "
-        "or --private.",
-        epilog='mutt/neomutt: set query_command = "bchan query %s"   '
-        'aerc ([compose]): address-book-cmd = bchan query "%s"',
+        description=paragraph(
+            "Print the email addresses of the contacts QUERY matches (by name, "
+            "organisation, role, tags or address) for a mail client: a status line, then one "
+            "'address<TAB>name<TAB>note' line each, as abook --mutt-query and khard email "
+            "--parsable do. Exit 1 when nothing matches."
+        ),
+        epilog=f"""\
+Private addresses are left out unless the settings file
+({settings_path()}) says
+  [query]
+  include_private = true
+or {QUERY_PRIVATE_ENV_VAR}=1 is set, or --private is given.
+
+mutt, neomutt:  set query_command = "bchan query %s"
+aerc [compose]: address-book-cmd = bchan query "%s\"""",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("query", metavar="QUERY", nargs="*", help="what was typed so far")
     parser.add_argument(

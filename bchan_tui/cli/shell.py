@@ -8,6 +8,7 @@ import argparse
 import functools
 import os
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 
 from bchan_tui.data.lookup import (
@@ -37,6 +38,11 @@ def add_book_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="the database file (default: $BCHAN_DB, else the user data folder)",
     )
+
+
+def paragraph(text: str) -> str:
+    """Help text wrapped ahead of time, for parsers that keep an epilog's own lines."""
+    return textwrap.fill(text, width=79)
 
 
 def shown(text: str) -> str:
