@@ -665,3 +665,15 @@ def test_end_to_end_output_into_a_closed_pipe_is_quiet(real_time_book: Path) -> 
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
     assert "Traceback" not in result.stderr
     assert "BrokenPipe" not in result.stderr
+
+
+def test_end_to_end_a_terminal_without_unicode_gets_question_marks(real_time_book: Path) -> None:
+    result = run_bchan(
+        "reach", "mateo", "--urgency", "urgent", "--db", str(real_time_book),
+        env={"PYTHONIOENCODING": "ascii"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "Mateo Garc?a (Forrester)",
+        "urgent: private email  m???@???.example  (masked; --reveal shows it)",
+    ]

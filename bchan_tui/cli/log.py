@@ -89,9 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _hot_use_accepted(store: Store, channel: Channel, yes: bool) -> bool:
     """True when the channel is not hot, or using it anyway was accepted."""
-    warning = hot_channel_warning(channel, store.channel_heat(channel.id, clock_now()))
-    if warning is None:
+    found = hot_channel_warning(channel, store.channel_heat(channel.id, clock_now()))
+    if found is None:
         return True
+    warning = shown(found)
     if yes:
         print(f"bchan: warning: {warning}", file=sys.stderr)
         return True

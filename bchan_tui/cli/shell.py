@@ -99,7 +99,12 @@ def emit(lines: Iterable[str]) -> None:
     """Print lines to stdout; a reader that stops early (``| head``) is not an error."""
     text = "".join(f"{line}\n" for line in lines)
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A terminal that cannot show "•" or "é" gets "?" rather than a traceback.
+            encoding = sys.stdout.encoding or "ascii"
+            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
         sys.stdout.flush()
     except BrokenPipeError:
         # Python would complain again when it flushes stdout at exit.
