@@ -296,6 +296,9 @@ def test_address_book_prefers_close_matches_and_matches_addresses(
     assert addresses("rsa") == ["rosa@acme.example", "rt@zeta.example"]  # letters only
     assert addresses("zeta") == ["rt@zeta.example"]  # by address
     assert addresses("nobody") == []
+    rosa = store.channels_of(resolve_contact(store, "Rosa Costa").id)[0]
+    store.retire_channel(rosa.id)
+    assert "rosa@acme.example" not in addresses("rosa")  # a retired address is not offered
 
 
 # --- settings ---------------------------------------------------------------------
