@@ -285,6 +285,13 @@ class MarkdownDocument:
     # --- one contact -----------------------------------------------------------
 
     def _contact_section(self, section: ContactSection) -> None:
+        # One string per contact: a large book's document is millions of lines.
+        document, self._lines = self._lines, []
+        self._contact_lines(section)
+        document.append("\n".join(self._lines))
+        self._lines = document
+
+    def _contact_lines(self, section: ContactSection) -> None:
         contact = section.contact
         self._line(md.heading(3, self.redaction.name(contact)))
         facts = []
