@@ -339,6 +339,9 @@ def test_bchan_export_picks_contacts_and_accounts(
     assert main(["export", "--db", str(demo_file), "--contact", "Jonas Weber"]) == 0
     document = capsysbinary.readouterr().out.decode()
     assert texts_of(parse(document), "heading_open")[3:-1] == ["Jonas Weber"]
+    assert main(["export", "--db", str(demo_file), "--contact", "heron", "--contact", "wren"]) == 0
+    document = capsysbinary.readouterr().out.decode()
+    assert texts_of(parse(document), "heading_open")[3:-1] == ["HERON", "WREN"]
     assert main(["export", "--db", str(demo_file), "--account", "globex", "--reveal"]) == 0
     document = capsysbinary.readouterr().out.decode()
     names = texts_of(parse(document), "heading_open")[3:]

@@ -12,6 +12,8 @@ from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.export_markdown import export_markdown, find_account
 from bchan_tui.data.export_vcard import export_vcards
 from bchan_tui.data.lookup import resolve_contact
+from bchan_tui.data.models import Contact
+from bchan_tui.data.search import fold
 from bchan_tui.data.store import Store
 
 from .common import EXIT_OK, EXIT_USAGE, fail, opened_store
@@ -36,7 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--contact",
         metavar="NAME_OR_ID",
         action="append",
-        help="export this contact only (repeat for several); as in 'bchan reach'",
+        help="export this contact only (repeat for several): a codename, or as in 'bchan reach'",
     )
     parser.add_argument(
         "--account",
@@ -103,11 +105,19 @@ def _chosen(store: Store, args: argparse.Namespace) -> list[str] | None:
     """The contact ids --contact and --account name, or None for the whole book."""
     if not args.contact and not args.account:
         return None
-    ids = [resolve_contact(store, text).id for text in args.contact or ()]
+    ids = [_contact(store, text).id for text in args.contact or ()]
     for name in args.account or ():
         account = find_account(store, name)
         ids.extend(c.id for c in store.contacts() if c.account_id == account.id)
     return ids
+
+
+def _contact(store: Store, text: str) -> Contact:
+    """A contact by its codename (as a redacted export calls it), else as in 'bchan reach'."""
+    wanted = fold(text.strip())
+    everyone = store.contacts(include_archived=True)
+    coded = [c for c in everyone if c.codename and fold(c.codename) == wanted]
+    return coded[0] if len(coded) == 1 else resolve_contact(store, text)
 
 
 def _to_stdout(payload: bytes) -> None:
