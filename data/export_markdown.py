@@ -182,7 +182,8 @@ def export_markdown(
         wanted = {c.id for c in chosen}
         attention = [item for item in store.needs_attention(moment) if item.contact_id in wanted]
         sections = (gather(store, contact, moment) for contact in chosen)
-        document = MarkdownDocument(redaction, moment, store.contact)
+        confidential = [i for i in store.all_intel() if i.sensitivity is Sensitivity.CONFIDENTIAL]
+        document = MarkdownDocument(redaction, moment, store.contact, confidential)
         return document.render(sections, attention, count=len(chosen))
 
 
@@ -209,11 +210,16 @@ class MarkdownDocument:
         redaction: Redaction,
         now: DateTime,
         contact_by_id: Callable[[str], Contact],
+        confidential: Iterable[Intel] = (),
     ) -> None:
         self.redaction = redaction
         self.now = now
         self._contact = contact_by_id
         self._lines: list[str] = []
+        # Summaries of confidential intel by contact, which attention texts may quote.
+        self._confidential: dict[str, set[str]] = {}
+        for item in confidential:
+            self._confidential.setdefault(item.contact_id, set()).add(item.summary)
 
     def render(
         self,
@@ -280,7 +286,16 @@ class MarkdownDocument:
             if item.kind is AttentionKind.UNVERIFIED
             else self.redaction.name(contact)
         )
-        return f"{md.strong(who)}: {self._text(item.text)}"
+        return f"{md.strong(who)}: {self._text(self._withheld(item))}"
+
+    def _withheld(self, item: AttentionItem) -> str:
+        """The item's text, without the summary of confidential intel it quotes."""
+        if self.redaction.reveal or item.kind is not AttentionKind.UNVERIFIED:
+            return item.text
+        for summary in self._confidential.get(item.contact_id, ()):
+            if item.text.endswith(f": {summary}"):
+                return item.text[: -len(summary)] + WITHHELD_INTEL
+        return item.text
 
     # --- one contact -----------------------------------------------------------
 

@@ -251,6 +251,29 @@ def test_confidential_intel_is_withheld_unless_revealed(store: Store) -> None:
     assert "given, confidential: our price floor" in revealed
 
 
+def test_unverified_confidential_intel_is_not_quoted_in_the_attention_list(
+    store: Store, frozen: pendulum.DateTime
+) -> None:
+    contact = store.add_contact("Rachel Green")
+    for summary, sensitivity in (
+        ("the CFO is leaving", Sensitivity.CONFIDENTIAL),
+        ("budget moved to Q3", Sensitivity.NORMAL),
+    ):
+        store.record_intel(
+            contact.id,
+            IntelDirection.RECEIVED,
+            summary,
+            sensitivity=sensitivity,
+            at=frozen.subtract(days=20),
+        )
+    document = export_markdown(store)
+    attention = document.split("\n## Contacts\n")[0]
+    assert "- **a source**: unverified for 20 days: budget moved to Q3" in attention
+    assert "- **a source**: unverified for 20 days: (confidential; withheld" in attention
+    assert "the CFO is leaving" not in document
+    assert "the CFO is leaving" in export_markdown(store, reveal=True)
+
+
 def test_real_names_of_codenamed_people_are_replaced_in_free_text(store: Store) -> None:
     source = store.add_contact("Marta Lindqvist", codename="HERON")
     other = store.add_contact("Jonas Weber", org="Northwind")
