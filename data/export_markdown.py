@@ -177,7 +177,9 @@ def export_markdown(
             chosen = [c for c in everyone if not c.archived]
         else:
             chosen = [store.contact(cid) for cid in dict.fromkeys(contact_ids)]
-        redaction = Redaction(everyone, reveal=reveal)
+        redaction = Redaction(
+            everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
+        )
         chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
         wanted = {c.id for c in chosen}
         attention = [item for item in store.needs_attention(moment) if item.contact_id in wanted]
@@ -185,6 +187,17 @@ def export_markdown(
         confidential = [i for i in store.all_intel() if i.sensitivity is Sensitivity.CONFIDENTIAL]
         document = MarkdownDocument(redaction, moment, store.contact, confidential)
         return document.render(sections, attention, count=len(chosen))
+
+
+def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
+    """Addresses a redacted export never shows: the private rung, and every
+    address of a codenamed contact (retired ones included)."""
+    found = []
+    for contact in contacts:
+        for channel in store.channels_of(contact.id, include_retired=True):
+            if channel.address and (contact.codename or channel.rung is Rung.PRIVATE):
+                found.append(channel.address)
+    return found
 
 
 @contextmanager

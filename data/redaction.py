@@ -100,12 +100,72 @@ def _claim(table: dict[K, str], key: K, codename: str) -> None:
     table[key] = codename if current in (None, codename) else WITHHELD
 
 
-class Redaction:
-    """What an export shows of names, addresses and free text."""
+# What may be an address inside free text: a web address with a path, an
+# email, a phone number, a handle.
+_CANDIDATE = re.compile(
+    r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+/[\w\-./%~#@]*"
+    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    r"|\+?\d[\d ().\-/]{3,}\d"
+    r"|@[\w.\-]{2,}"
+)
+_URL_START = re.compile(r"^(?:https?://)?(?:www\.)?")
+_MIN_PHONE_DIGITS = 5
 
-    def __init__(self, contacts: Iterable[Contact], *, reveal: bool) -> None:
+
+def address_key(text: str) -> str:
+    """How an address is recognised in free text, however it is written there."""
+    core = text.strip().casefold()
+    digits = "".join(ch for ch in core if ch.isdigit())
+    if len(digits) >= _MIN_PHONE_DIGITS and not any(ch.isalpha() for ch in core):
+        return digits
+    return _URL_START.sub("", core).rstrip("/")
+
+
+class AddressScrubber:
+    """Masks hidden addresses (private ones, a codenamed person's) wherever
+    free text quotes them: "texted +46 70 555 0142" keeps no number."""
+
+    def __init__(self, addresses: Iterable[str]) -> None:
+        self._masks = {address_key(a): mask_address(a) for a in addresses if a.strip()}
+        self._masks.pop("", None)
+
+    def __call__(self, text: str) -> str:
+        if not self._masks:
+            return text
+        return _CANDIDATE.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        # A sentence's full stop is not part of the address before it.
+        core = found.rstrip(".-/")
+        mask = self._masks.get(address_key(core))
+        return found if mask is None else mask + found[len(core) :]
+
+
+class Redaction:
+    """What an export shows of names, addresses and free text.
+
+    ``hidden_addresses`` are masked wherever free text quotes them: every
+    private address, and every address of a codenamed contact."""
+
+    def __init__(
+        self,
+        contacts: Iterable[Contact],
+        *,
+        reveal: bool,
+        hidden_addresses: Iterable[str] = (),
+    ) -> None:
         self.reveal = reveal
-        self._scrub = NameScrubber(() if reveal else contacts)
+        self._names = NameScrubber(() if reveal else contacts)
+        self._addresses = AddressScrubber(() if reveal else hidden_addresses)
+        self._cache: dict[str, str] = {}
+
+    def _scrub(self, text: str) -> str:
+        # Addresses first: a name inside an email address would hide the address.
+        done = self._cache.get(text)
+        if done is None:
+            done = self._cache[text] = self._names(self._addresses(text))
+        return done
 
     def name(self, contact: Contact) -> str:
         if self.reveal or not contact.codename:

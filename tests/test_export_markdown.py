@@ -274,6 +274,28 @@ def test_unverified_confidential_intel_is_not_quoted_in_the_attention_list(
     assert "the CFO is leaving" in export_markdown(store, reveal=True)
 
 
+def test_private_addresses_quoted_in_free_text_are_masked(store: Store) -> None:
+    source = store.add_contact("Grace Liu", codename="WREN")
+    store.add_channel(source.id, Rung.PUBLIC, "email", "grace.liu@reuters.example")
+    other = store.add_contact("Oliver Hart")
+    store.add_channel(other.id, Rung.PRIVATE, "signal", "+1 415 555 0117")
+    store.add_channel(other.id, Rung.PRIVATE, "telegram", "@oliverh")
+    work = store.add_channel(other.id, Rung.PUBLIC, "email", "oliver.hart@ft.example")
+    store.log_touch(
+        other.id,
+        work.id,
+        note="texted +1 (415) 555-0117, then @oliverh. CC GRACE.LIU@reuters.example.",
+    )
+    document = export_markdown(store)
+    assert "555" not in document
+    assert "@oliverh" not in document.replace("\\", "")
+    assert "grace.liu" not in document.casefold()
+    assert "texted +••• •••17, then \\@o•••. CC g•••\\@•••.example." in document
+    assert "oliver.hart\\@ft.example" in document
+    revealed = export_markdown(store, reveal=True)
+    assert "texted +1 (415) 555-0117" in revealed
+
+
 def test_real_names_of_codenamed_people_are_replaced_in_free_text(store: Store) -> None:
     source = store.add_contact("Marta Lindqvist", codename="HERON")
     other = store.add_contact("Jonas Weber", org="Northwind")
