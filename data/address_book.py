@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from .ladder import ladder_key
-from .lookup import folded, search_contacts
+from .lookup import search_contacts
 from .models import Band, Channel, ChannelKind, Contact, Rung
+from .search import fold
 from .store import Store
 
 
@@ -42,8 +43,7 @@ def emails_by_contact(store: Store) -> dict[str, list[Channel]]:
     first, each rung in ladder order."""
     # One pass over the book's channels: asking channels_of() for each of tens
     # of thousands of contacts costs several times as much.
-    with store._mutex:
-        channels = list(store._index.channels.values())
+    channels = store.channels()
     found: defaultdict[str, list[Channel]] = defaultdict(list)
     for channel in channels:
         if channel.kind is ChannelKind.EMAIL and channel.address and channel.is_active:
@@ -69,13 +69,13 @@ def email_addresses(
     contacts = [contact for contact in store.contacts() if contact.id in emails]
     found = search_contacts(contacts, query)
     by_name = {m.contact.id for m in found if m.close}
-    wanted = folded(query).strip()
+    wanted = fold(query).strip()
     by_address = [
         contact
         for contact in contacts
         if contact.id not in by_name
         and wanted
-        and any(wanted in folded(channel.address) for channel in emails[contact.id])
+        and any(wanted in fold(channel.address) for channel in emails[contact.id])
     ]
     chosen = [m.contact for m in found if m.close] + by_address
     if not chosen:

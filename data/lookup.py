@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from pendulum import DateTime
 
-from .dashboard import contact_row
 from .errors import BchanError
 from .masking import shown_address
 from .models import Channel, ChannelKind, Contact, ContactRow, Rung
@@ -26,12 +25,6 @@ from .store import Store
 
 MIN_ID_PREFIX = 6
 SHORT_ID = 8
-
-
-def folded(text: str) -> str:
-    """``search.fold`` with a shortcut: most names and addresses are ASCII,
-    where folding is only lower case (the same result, many times faster)."""
-    return text.lower() if text.isascii() else fold(text)
 
 
 def short_id(record_id: str) -> str:
@@ -97,7 +90,7 @@ def search_contacts(contacts: Iterable[Contact], query: str) -> list[ContactMatc
         if score is not None:
             close = all(term in text for term in matcher.terms)
             found.append(ContactMatch(contact, score, close))
-    found.sort(key=lambda m: (not m.close, -m.score, folded(m.contact.name), m.contact.id))
+    found.sort(key=lambda m: (not m.close, -m.score, fold(m.contact.name), m.contact.id))
     return found
 
 
@@ -130,8 +123,8 @@ def resolve_contact(store: Store, text: str) -> Contact:
         if by_id:
             raise _several(wanted, by_id)
     active = [c for c in everyone if not c.archived]
-    name = folded(wanted)
-    same_name = [c for c in active if folded(c.name) == name]
+    name = fold(wanted)
+    same_name = [c for c in active if fold(c.name) == name]
     if len(same_name) == 1:
         return same_name[0]
     if same_name:
@@ -147,13 +140,9 @@ def resolve_contact(store: Store, text: str) -> Contact:
 
 
 def contact_rows_for(store: Store, contacts: Iterable[Contact], now: DateTime) -> list[ContactRow]:
-    """The dashboard's row (state, routine channel and its band...) of the
-    given contacts only; ``Store.contact_rows`` derives every contact's row,
-    which the shell does not need to answer for a few matches."""
-    # The same derivation as Store.contact_rows, one contact at a time.
-    with store._mutex:
-        index = store._index
-        return [contact_row(index, contact, now) for contact in contacts]
+    """The dashboard's row of the given contacts only; the shell does not need
+    every contact's row to answer for a few matches."""
+    return store.contact_rows(now, contact_ids=[contact.id for contact in contacts])
 
 
 # --- channels -----------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -30,7 +30,7 @@ from .codec import (
     intel_to_doc,
     touch_to_doc,
 )
-from .dashboard import contact_detail, contact_rows, ladder_steps, touches_of
+from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
 from .database import build_index, open_database
 from .errors import NotFoundError, ValidationError, WriteFailedError
 from .fields import (
@@ -139,6 +139,11 @@ class Store:
         except KeyError:
             raise NotFoundError(f"no channel with id {channel_id}") from None
 
+    def channels(self) -> list[Channel]:
+        """Every channel of the book, active and retired, in no particular order."""
+        with self._mutex:
+            return list(self._index.channels.values())
+
     def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
         """A contact's channels in ladder order (retired ones last when asked for)."""
         with self._mutex:
@@ -186,10 +191,18 @@ class Store:
     # --- the dashboard's questions -------------------------------------------
 
     def contact_rows(
-        self, now: DateTime | None = None, *, include_archived: bool = False
+        self,
+        now: DateTime | None = None,
+        *,
+        include_archived: bool = False,
+        contact_ids: Iterable[str] | None = None,
     ) -> list[ContactRow]:
+        """Rows of every contact, or of ``contact_ids`` only (in that order)."""
+        moment = now or clock_now()
         with self._mutex:
-            return contact_rows(self._index, now or clock_now(), include_archived=include_archived)
+            if contact_ids is None:
+                return contact_rows(self._index, moment, include_archived=include_archived)
+            return [contact_row(self._index, self.contact(i), moment) for i in contact_ids]
 
     def contact_detail(self, contact_id: str, now: DateTime | None = None) -> ContactDetail:
         self.contact(contact_id)

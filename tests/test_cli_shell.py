@@ -18,6 +18,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Rung, Store
+from bchan_tui.data import store as store_module
 from bchan_tui.data.demo_book import build_demo_book
 from bchan_tui.data.search import ContactSearch
 
@@ -204,7 +205,8 @@ def test_find_does_not_derive_every_contacts_row(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("find must derive rows for the matches only")
 
-    monkeypatch.setattr(Store, "contact_rows", refuse)
+    # The whole-book derivation behind Store.contact_rows() without ids.
+    monkeypatch.setattr(store_module, "contact_rows", refuse)
     status, out, _ = bchan(capsys, book, "find", "marta")
     assert status == 0
     assert "Marta Lindqvist" in out

@@ -82,3 +82,13 @@ def test_help_explains_every_command() -> None:
     )
     for command in ("check", "demo", "--demo", "--db"):
         assert command in result.stdout
+
+
+def test_db_before_the_command_is_honoured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "first.json"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert db.exists()
+    assert main(["--db", str(db), "check"]) == 0
+    assert str(db) in capsys.readouterr().out

@@ -19,9 +19,13 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` on the main parser and on each subcommand. No default, so
+    ``bchan --db PATH COMMAND`` stays in force: a subcommand's own default
+    would otherwise replace it."""
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=argparse.SUPPRESS,
         help="the database file (default: $BCHAN_DB, else the user data folder)",
     )
 

@@ -16,8 +16,8 @@ from bchan_tui.data.models import Contact
 from bchan_tui.data.search import fold
 from bchan_tui.data.store import Store
 
-from .common import EXIT_OK, EXIT_USAGE, fail, opened_store
-from .shell import add_book_option, lookup_guarded, shown
+from .common import EXIT_OK, EXIT_USAGE, add_db_option, fail, opened_store
+from .shell import lookup_guarded, shown
 
 EXIT_EXISTS = 1
 
@@ -65,7 +65,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="markdown",
         help="markdown (default) or vcard",
     )
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

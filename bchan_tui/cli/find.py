@@ -14,8 +14,8 @@ from bchan_tui.data.lookup import contact_rows_for, search_contacts, short_id
 from bchan_tui.data.masking import shown_address
 from bchan_tui.data.models import ContactRow
 
-from .common import EXIT_OK, fail, opened_store
-from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, paragraph, shown
+from .common import EXIT_OK, add_db_option, fail, opened_store
+from .shell import EXIT_NO_MATCH, emit, lookup_guarded, paragraph, shown
 
 JSON_FIELDS = """\
 --json prints an array with one object per contact, best match first:
@@ -48,7 +48,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts (below)")
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

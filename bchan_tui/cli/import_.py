@@ -9,8 +9,8 @@ from pathlib import Path
 from bchan_tui.data import Store
 from bchan_tui.data.importing import apply_import, plan_import, read_import_file
 
-from .common import EXIT_OK, db_path, opened_store
-from .shell import add_book_option, emit, shown
+from .common import EXIT_OK, add_db_option, db_path, opened_store
+from .shell import emit, shown
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="print the same report, and write nothing",
     )
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

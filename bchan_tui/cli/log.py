@@ -14,8 +14,8 @@ from bchan_tui.data.models import Channel, Contact
 from bchan_tui.data.store import Store
 from bchan_tui.data.touch_warning import READY_DATE_FORMAT, hot_channel_warning
 
-from .common import EXIT_OK, fail, opened_store
-from .shell import add_book_option, emit, lookup_guarded, shown
+from .common import EXIT_OK, add_db_option, fail, opened_store
+from .shell import emit, lookup_guarded, shown
 
 EXIT_REFUSED = 1
 
@@ -59,7 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--yes", action="store_true", help="log it even when the channel is hot, without asking"
     )
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

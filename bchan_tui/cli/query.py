@@ -14,8 +14,8 @@ from bchan_tui.data.address_book import AddressEntry, email_addresses
 from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.settings import QUERY_PRIVATE_ENV_VAR, load_settings, settings_path
 
-from .common import EXIT_OK, opened_store
-from .shell import EXIT_NO_MATCH, add_book_option, emit, lookup_guarded, paragraph, shown
+from .common import EXIT_OK, add_db_option, opened_store
+from .shell import EXIT_NO_MATCH, emit, lookup_guarded, paragraph, shown
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +46,7 @@ aerc [compose]: address-book-cmd = bchan query "%s\"""",
         default=None,
         help="include private email addresses (default: from the settings)",
     )
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

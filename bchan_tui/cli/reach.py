@@ -10,8 +10,8 @@ from bchan_tui.data.lookup import resolve_contact
 from bchan_tui.data.masking import shown_address
 from bchan_tui.data.models import Rung, Urgency
 
-from .common import EXIT_OK, opened_store
-from .shell import add_book_option, emit, lookup_guarded, shown
+from .common import EXIT_OK, add_db_option, opened_store
+from .shell import emit, lookup_guarded, shown
 
 URGENCIES = [u.value for u in Urgency]
 
@@ -36,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--reveal", action="store_true", help="show a private address instead of masking it"
     )
-    add_book_option(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -29,17 +29,6 @@ EXIT_SEVERAL = 3
 LISTED_AT_MOST = 20
 
 
-def add_book_option(parser: argparse.ArgumentParser) -> None:
-    """``--db`` on a subcommand, which also leaves ``bchan --db PATH COMMAND``
-    in force: a subcommand's own default would otherwise replace it."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the database file (default: $BCHAN_DB, else the user data folder)",
-    )
-
-
 def paragraph(text: str) -> str:
     """Help text wrapped ahead of time, for parsers that keep an epilog's own lines."""
     return textwrap.fill(text, width=79)
