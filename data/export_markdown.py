@@ -381,14 +381,19 @@ class MarkdownDocument:
         if not section.touches:
             self._line("None yet.")
             return
+        text = self.redaction.text
         lines = []
         for touch in section.touches:
-            way = _WAY[touch.direction]
-            channel = section.channel_names[touch.channel_id]
-            parts = [f"{day(touch.at)}, {way} by {self.redaction.text(channel)}"]
-            parts.append(f"{_URGENCY[touch.urgency]}, {_OUTCOME[touch.outcome]}")
-            parts.extend(self.redaction.text(t) for t in (touch.reason, touch.note) if t)
-            lines.append(md.bullet(md.inline(" · ".join(parts))))
+            line = (
+                f"{day(touch.at)}, {_WAY[touch.direction]} by "
+                f"{text(section.channel_names[touch.channel_id])} · "
+                f"{_URGENCY[touch.urgency]}, {_OUTCOME[touch.outcome]}"
+            )
+            if touch.reason:
+                line += " · " + text(touch.reason)
+            if touch.note:
+                line += " · " + text(touch.note)
+            lines.append("- " + md.inline(line))
         self._line(*lines)
 
     def _intel(self, section: ContactSection) -> None:

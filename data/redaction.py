@@ -110,14 +110,17 @@ _CANDIDATE = re.compile(
 )
 _URL_START = re.compile(r"^(?:https?://)?(?:www\.)?")
 _MIN_PHONE_DIGITS = 5
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def address_key(text: str) -> str:
     """How an address is recognised in free text, however it is written there."""
     core = text.strip().casefold()
-    digits = "".join(ch for ch in core if ch.isdigit())
-    if len(digits) >= _MIN_PHONE_DIGITS and not any(ch.isalpha() for ch in core):
-        return digits
+    if _LETTER.search(core) is None:
+        digits = _NOT_DIGIT.sub("", core)
+        if len(digits) >= _MIN_PHONE_DIGITS:
+            return digits
     return _URL_START.sub("", core).rstrip("/")
 
 
@@ -126,11 +129,12 @@ class AddressScrubber:
     free text quotes them: "texted +46 70 555 0142" keeps no number."""
 
     def __init__(self, addresses: Iterable[str]) -> None:
-        self._masks = {address_key(a): mask_address(a) for a in addresses if a.strip()}
-        self._masks.pop("", None)
+        # Masked when found: a large book hides tens of thousands of addresses.
+        self._hidden = {address_key(a): a for a in addresses}
+        self._hidden.pop("", None)
 
     def __call__(self, text: str) -> str:
-        if not self._masks:
+        if not self._hidden:
             return text
         return _CANDIDATE.sub(self._replace, text)
 
@@ -138,8 +142,8 @@ class AddressScrubber:
         found = match.group(0)
         # A sentence's full stop is not part of the address before it.
         core = found.rstrip(".-/")
-        mask = self._masks.get(address_key(core))
-        return found if mask is None else mask + found[len(core) :]
+        address = self._hidden.get(address_key(core))
+        return found if address is None else mask_address(address) + found[len(core) :]
 
 
 class Redaction:
