@@ -52,7 +52,7 @@ from .relationship import cadence_ratio, give_get_balance, state_of
 from .search import fold
 from .store import Store
 
-RECENT_TOUCHES = 5
+RECENT_TOUCHES = 3
 LADDER_HEADERS = (
     "rung",
     "kind",
