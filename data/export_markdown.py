@@ -192,12 +192,12 @@ def export_markdown(
 def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
     """Addresses a redacted export never shows: the private rung, and every
     address of a codenamed contact (retired ones included)."""
-    found = []
-    for contact in contacts:
-        for channel in store.channels_of(contact.id, include_retired=True):
-            if channel.address and (contact.codename or channel.rung is Rung.PRIVATE):
-                found.append(channel.address)
-    return found
+    coded = {contact.id for contact in contacts if contact.codename}
+    return [
+        channel.address
+        for channel in store.channels()
+        if channel.address and (channel.rung is Rung.PRIVATE or channel.contact_id in coded)
+    ]
 
 
 @contextmanager

@@ -219,8 +219,11 @@ class _Book:
         for contact in store.contacts(include_archived=True):
             self.contacts[contact.id] = contact
             self.remember(contact.id, contact.name, contact.org)
-            for channel in store.channels_of(contact.id, include_retired=True):
-                self.remember_channel(contact.id, channel.kind, channel.address, channel.label)
+        # Retired channels too: an address the user retired is not brought back.
+        for channel in store.channels():
+            if channel.contact_id in self.contacts:
+                target = self.contacts[channel.contact_id].id
+                self.remember_channel(target, channel.kind, channel.address, channel.label)
 
     def keys_of(self, target: Target) -> set[tuple[str, str]]:
         # A planned contact has no id yet: it is known by the object itself.

@@ -243,6 +243,17 @@ def test_the_same_person_twice_in_one_file_is_one_contact(store: Store, tmp_path
     }
 
 
+def test_a_retired_address_is_not_brought_back(store: Store) -> None:
+    known = store.add_contact("Jonas Weber", org="Northwind Logistics")
+    old = store.add_channel(known.id, Rung.PUBLIC, "email", "j.weber@northwind.example")
+    store.retire_channel(old.id)
+    report = imported(store, "contacts-v3.vcf")
+    line = next(line for line in report.lines if line.line == 19)
+    assert line.text.endswith("nothing new")
+    assert store.channels_of(known.id) == []
+    assert len(store.channels_of(known.id, include_retired=True)) == 1
+
+
 def test_a_social_profile_is_the_same_however_it_is_written(store: Store) -> None:
     known = store.add_contact("Marta Lindqvist", org="Northwind Logistics")
     store.add_channel(known.id, Rung.PUBLIC, "linkedin", "linkedin.com/in/mlindqvist/")
