@@ -50,7 +50,15 @@ class BchanApp(App[None]):
             tooltip="Screen-safe on/off: mask private addresses, show codenames",
         ),
         Binding("q", "quit", "Quit", show=False, id="bchan.quit", tooltip="Quit bchan"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="bchan.quit-anywhere"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="bchan.quit-anywhere",
+            tooltip="Quit from anywhere, even while typing",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",

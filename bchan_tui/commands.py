@@ -30,7 +30,13 @@ class BchanCommands(Provider):
 
     def commands(self) -> Iterator[PaletteCommand]:
         seen: set[tuple[int, str]] = set()
-        for key, active in self.screen.active_bindings.items():
+        # Where two keys run one action, name it after the plainer key: the
+        # one in the footer, else the one that is not a priority override.
+        bound = sorted(
+            self.screen.active_bindings.items(),
+            key=lambda item: (not item[1].binding.show, item[1].binding.priority),
+        )
+        for key, active in bound:
             binding = active.binding
             if not active.enabled or binding.system or binding.action in _NOT_COMMANDS:
                 continue

@@ -14,14 +14,12 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
-from bchan_tui.data.clock import now
 from bchan_tui.data.search import ContactSearch
 from bchan_tui.widgets import AttentionList, ContactList, SortKey
 
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
 from .quick_add import NewContact
-from .rows import row_from_detail
 
 SORT = Binding.Group("sort", compact=True)
 
@@ -170,7 +168,7 @@ class DashboardScreen(BookScreen[None]):
     @work(thread=True, exit_on_error=False, group="refresh")
     def refresh_contact(self, contact_id: str, *, select: bool = False) -> None:
         """Rebuild one contact's row after a change, then the attention list."""
-        row = row_from_detail(self.store.contact_detail(contact_id), now())
+        (row,) = self.store.contact_rows(contact_ids=[contact_id])
         self.app.call_from_thread(self._put_row, row, select)
         self.app.call_from_thread(self.refresh_attention)
 
@@ -283,7 +281,7 @@ class DashboardScreen(BookScreen[None]):
         if contact_list.loading:
             parts.append("loading…")
         elif shown == total:
-            parts.append(f"{total:,} contacts")
+            parts.append(f"{total:,} contact" if total == 1 else f"{total:,} contacts")
         else:
             parts.append(f"{shown:,} of {total:,} contacts")
         direction = "▼" if contact_list.sort_reverse else "▲"

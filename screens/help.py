@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -20,8 +20,6 @@ from .confirm import ConfirmModal
 from .contact import ContactScreen
 from .dashboard import DashboardScreen
 from .form import FormModal
-
-KEY_COLUMN = 18
 
 
 def bindings_of(bindings: Iterable[BindingType]) -> list[Binding]:
@@ -60,23 +58,16 @@ class HelpScreen(ModalScreen[None]):
         keys = [key.strip() for key in binding.key.split(",")]
         return " ".join(self.app.get_key_display(binding.with_key(key)) for key in keys)
 
-    def section_content(self, title: str, bindings: list[Binding]) -> Content:
-        lines = [Content.styled(title, "bold $text-accent")]
-        for binding in bindings:
-            what = binding.tooltip or binding.description
-            if binding.group is not None and not binding.tooltip:
-                what = f"{binding.group.description}: {binding.description}"
-            lines.append(
-                Content.assemble((f"  {self.key_text(binding):<{KEY_COLUMN}}", "bold"), what)
-            )
-        return Content("\n").join(lines)
-
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="form-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes · Ctrl+P finds any action by name"
             for title, bindings in self.sections:
-                yield Static(self.section_content(title, bindings), classes="help-section")
+                yield Static(title, classes="help-title")
+                with Grid(classes="help-keys"):
+                    for binding in bindings:
+                        yield Static(Content(self.key_text(binding)), classes="help-key")
+                        yield Static(Content(binding.tooltip or binding.description))
         yield Footer()
 
     def action_close(self) -> None:

@@ -114,7 +114,7 @@ class AttentionList(CursorList):
         self.post_message(self.Selected(self._items[index].contact_id))
 
     def empty_message(self) -> str:
-        return " Nothing needs attention." if self._loaded else " Working it out…"
+        return " All caught up." if self._loaded else " Working it out…"
 
     def render_item_line(self, index: int, line: int, width: int, highlighted: bool) -> Strip:
         item = self._items[index]

@@ -45,13 +45,13 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", "name", 14, 0, flex=3),
-    Column("org", "organisation", 12, 5, flex=2),
-    Column("strength", "strength", 8, 6),
-    Column("reach", "reach now", 9, 3),
-    Column("heat", "heat", 6, 1),
-    Column("private", "private", 7, 4),
-    Column("last", "last touch", 13, 2),
-    Column("state", "state", 7, 0),
+    Column("org", "organisation", 12, 6, flex=2),
+    Column("strength", "strength", 8, 7),
+    Column("reach", "reach now", 9, 4),
+    Column("heat", "heat", 6, 2),
+    Column("private", "private", 7, 5),
+    Column("last", "last touch", 13, 3),
+    Column("state", "state", 7, 1),
 )
 
 # Which column shows the value each sort key orders by.

@@ -34,12 +34,12 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     standing: list[Part] = [
         ("strength ", "$text-muted"),
         strength_dots(contact.strength),
-        ("  ·  tend every ", "$text-muted"),
+        (" · tend every ", "$text-muted"),
         f"{contact.cadence_days} days",
-        ("  ·  ", "$text-muted"),
+        (" · ", "$text-muted"),
         (detail.state.value, f"bold {state_colour}"),
         (f" ({last})", "$text-muted"),
-        ("  ·  give/get ", "$text-muted"),
+        (" · give/get ", "$text-muted"),
         f"{detail.balance:+d}",
     ]
     if detail.confirmed or detail.contradicted:
@@ -52,7 +52,7 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     if detail.account is not None:
         account: list[Part] = [("account: ", "$text-muted"), detail.account.name]
         if detail.account.official_process:
-            account += [("  —  ", "$text-muted"), detail.account.official_process]
+            account += [(" — ", "$text-muted"), detail.account.official_process]
         lines.append(Content.assemble(*account))
     if contact.tags:
         lines.append(Content.assemble(("tags: ", "$text-muted"), ", ".join(contact.tags)))

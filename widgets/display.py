@@ -99,4 +99,5 @@ def fit(text: str, width: int) -> str:
         return ""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    cut = set_cell_size(text, width - 1).rstrip()
+    return set_cell_size(cut + "…", width)

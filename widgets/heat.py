@@ -63,6 +63,7 @@ class HeatIndicator(Widget):
         self.set_reactive(HeatIndicator.heat, heat)
 
     def on_mount(self) -> None:
+        self.watch_heat(self.heat)
         self.set_interval(REFRESH_SECONDS, self.refresh)
 
     def watch_heat(self, heat: ChannelHeat | None) -> None:

@@ -41,13 +41,13 @@ def channel_line(step: LadderStep, number: int, *, screen_safe: bool) -> Content
         (f"{number}. ", "$text-muted"),
         (kind_name(channel.kind), "bold"),
     ]
+    if channel.their_preference:
+        parts += [" ", ("★ they prefer", "$accent")]
     address = shown_address(channel, screen_safe=screen_safe)
     if address:
         parts += ["  ", address]
     if channel.label:
         parts += ["  ", (f"({channel.label})", "$text-muted")]
-    if channel.their_preference:
-        parts += ["  ", ("★ they prefer", "$accent")]
     return Content.assemble(*parts)
 
 

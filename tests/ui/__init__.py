@@ -1,0 +1,1 @@
+"""Tests of the Textual dashboard, driven through Pilot."""

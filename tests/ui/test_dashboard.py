@@ -1,0 +1,187 @@
+"""The dashboard: the contact list, filtering, sorting and opening contacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bchan_tui.screens import ContactScreen, DashboardScreen
+from bchan_tui.widgets import AttentionList, SortKey
+from bchan_tui.widgets.contact_list import COLUMNS, fit_columns
+
+from .helpers import contact_list, highlighted_name, make_app, settle, shown_names, visible_text
+
+
+async def test_the_dashboard_lists_every_contact_by_name(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        names = shown_names(app)
+        assert len(names) == 30
+        assert names == sorted(names, key=str.casefold)
+        assert highlighted_name(app) == names[0]
+        text = visible_text(app)
+        assert "30 contacts" in text
+        assert "Amara Nwosu" in text
+        # Columns at this width, with the "x ago" of a frozen clock.
+        for title in ("organisation", "strength", "reach now", "heat", "private", "last touch"):
+            assert title in text
+        assert "5 hours ago" in text
+
+
+async def test_arrows_jk_and_g_G_move_the_cursor(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        names = shown_names(app)
+        await pilot.press("j", "down")
+        assert highlighted_name(app) == names[2]
+        await pilot.press("k")
+        assert highlighted_name(app) == names[1]
+        await pilot.press("G")
+        assert highlighted_name(app) == names[-1]
+        await pilot.press("up")
+        assert highlighted_name(app) == names[-2]
+        await pilot.press("g")
+        assert highlighted_name(app) == names[0]
+
+
+async def test_slash_filters_as_you_type_and_escape_clears(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is not None and app.focused.id == "filter"
+        await pilot.press(*"globex")
+        assert shown_names(app) == ["Daniel Cho", "Elena Petrova", "Hiro Tanaka", "Sofia Rossi"]
+        assert "4 of 30 contacts" in visible_text(app)
+        # Accents are ignored: "garcia" finds Mateo García.
+        await pilot.press(*(["backspace"] * 6), *"garcia")
+        assert "Mateo García" in shown_names(app)
+        assert "Yuki Nakamura" not in shown_names(app)
+        await pilot.press("escape")
+        assert len(shown_names(app)) == 30
+        assert app.focused is contact_list(app)
+
+
+async def test_a_filter_that_matches_nothing_says_so(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzzqqq")
+        assert shown_names(app) == []
+        assert "No contact matches the filter." in visible_text(app)
+
+
+async def test_the_cursor_keeps_its_contact_across_filter_and_sort(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        # Put the cursor on Marta Lindqvist.
+        while highlighted_name(app) != "Marta Lindqvist":
+            await pilot.press("j")
+        await pilot.press("slash", *"north", "enter")
+        assert "Marta Lindqvist" in shown_names(app)
+        assert highlighted_name(app) == "Marta Lindqvist"
+        await pilot.press("escape")
+        assert highlighted_name(app) == "Marta Lindqvist"
+        for key in ("o", "t", "h", "n", "n"):
+            await pilot.press(key)
+            assert highlighted_name(app) == "Marta Lindqvist"
+
+
+async def test_sort_keys_order_the_list_and_again_reverses(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        rows = {row.contact.name: row for row in app.store.contact_rows()}
+        listing = contact_list(app)
+
+        await pilot.press("o")
+        assert listing.sort_key is SortKey.OVERDUE
+        ratios = [rows[name].overdue_ratio for name in shown_names(app)]
+        assert ratios == sorted(ratios, reverse=True)
+        assert "sorted by overdue ▲" in visible_text(app)
+        await pilot.press("o")
+        ratios = [rows[name].overdue_ratio for name in shown_names(app)]
+        assert ratios == sorted(ratios)
+        assert "sorted by overdue ▼" in visible_text(app)
+
+        await pilot.press("t")
+        touched = [rows[name].last_touch_at or 0.0 for name in shown_names(app)]
+        assert touched == sorted(touched, reverse=True)
+
+        await pilot.press("h")
+        levels = [rows[name].max_level for name in shown_names(app)]
+        assert levels == sorted(levels, reverse=True)
+
+        await pilot.press("n")
+        names = shown_names(app)
+        assert names == sorted(names, key=str.casefold)
+
+
+async def test_enter_opens_the_contact_and_escape_goes_back(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lindqvist", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.detail is not None
+        assert app.screen.detail.contact.name == "Marta Lindqvist"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert highlighted_name(app) == "Marta Lindqvist"
+
+
+async def test_tab_reaches_the_attention_panel_and_enter_opens_its_contact(
+    demo_db: Path,
+) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        panel = app.dashboard.query_one(AttentionList)
+        assert panel.items, "the demo book has things needing attention"
+        await pilot.press("tab")
+        assert app.focused is panel
+        await pilot.press("j")
+        item = panel.highlighted_item
+        assert item is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.contact_id == item.contact_id
+        # The most overdue relationship comes first.
+        assert panel.items[0].kind.value == "overdue"
+
+
+async def test_an_empty_book_invites_a_first_contact(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = visible_text(app)
+        assert "No contacts yet: press a to add one." in text
+        assert "All caught up." in text
+
+
+async def test_a_click_on_a_row_moves_the_cursor_and_a_second_opens_it(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        names = shown_names(app)
+        listing = contact_list(app)
+        # Line 0 is the header; line 3 shows the third contact.
+        await pilot.click(listing, offset=(4, 3))
+        assert highlighted_name(app) == names[2]
+        await pilot.click(listing, offset=(4, 3))
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen)
+
+
+def test_columns_give_way_by_drop_order_on_narrow_screens() -> None:
+    wide = [column.key for column, _ in fit_columns(200)]
+    assert wide == [column.key for column in COLUMNS]
+    narrow = [column.key for column, _ in fit_columns(50)]
+    assert narrow == ["name", "heat", "last", "state"]
+    assert sum(width for _, width in fit_columns(120)) + len(COLUMNS) - 1 == 120
+    assert [column.key for column, _ in fit_columns(10)] == ["name"]

@@ -1,0 +1,82 @@
+"""The reusable pieces on their own: the heat indicator and the display helpers."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from textual.app import App, ComposeResult
+
+from bchan_tui.data import Band, ChannelHeat
+from bchan_tui.widgets import HeatIndicator, heat_content
+from bchan_tui.widgets.display import band_mark, day, fit, level_bar, strength_dots
+
+from .helpers import visible_text
+
+
+def heat(
+    band: Band, level: float, used_days_ago: float | None, ready_in_days: float | None
+) -> ChannelHeat:
+    now = pendulum.now("UTC")
+    return ChannelHeat(
+        heat=level,
+        level=level,
+        band=band,
+        last_used_at=None
+        if used_days_ago is None
+        else now.subtract(days=used_days_ago).timestamp(),
+        ready_again_at=None if ready_in_days is None else now.add(days=ready_in_days).timestamp(),
+    )
+
+
+def test_a_hot_channel_reads_hot_with_its_ready_again_date(frozen: pendulum.DateTime) -> None:
+    content = heat_content(heat(Band.HOT, 0.9, 2, 14))
+    assert content.plain == "████░ hot · last used 2 days ago · ready again 7 Dec"
+    # Coloured by band through the theme's variables.
+    assert any("$error" in str(span.style) for span in content.spans)
+
+
+def test_a_cool_channel_never_used(frozen: pendulum.DateTime) -> None:
+    content = heat_content(heat(Band.COOL, 0.0, None, None))
+    assert content.plain == "░░░░░ cool · never used"
+    assert any("$success" in str(span.style) for span in content.spans)
+
+
+def test_a_warm_channel(frozen: pendulum.DateTime) -> None:
+    content = heat_content(heat(Band.WARM, 0.3, 9, None))
+    assert content.plain == "██░░░ warm · last used 1 week ago"
+    assert any("$warning" in str(span.style) for span in content.spans)
+
+
+def test_display_helpers(frozen: pendulum.DateTime) -> None:
+    assert level_bar(0.0) == "░░░░░"
+    assert level_bar(2.5) == "█████"
+    assert band_mark(Band.HOT) == "█ hot"
+    assert strength_dots(3) == "●●●○○"
+    assert fit("García", 4) == "Gar…"
+    assert fit("ab", 4) == "ab  "
+    assert fit("日本語", 4) == "日… "
+    assert fit("Atlas Ventures", 7) == "Atlas… "
+    assert day(frozen.add(days=14)) == "7 Dec"
+    assert day(frozen.add(days=60)) == "22 Jan 2027"
+
+
+class HeatApp(App[None]):
+    def __init__(self, value: ChannelHeat) -> None:
+        super().__init__()
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        yield HeatIndicator(self.value)
+
+
+async def test_the_indicator_reads_the_same_without_colour(
+    frozen: pendulum.DateTime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = HeatApp(heat(Band.HOT, 1.0, 1, 3))
+    async with app.run_test(size=(80, 3)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        # (The screenshot drops runs of plain spaces, hence no space after the bar.)
+        assert "█████hot · last used 1 day ago · ready again 26 Nov" in visible_text(app)
+        assert app.query_one(HeatIndicator).has_class("-hot")
