@@ -85,9 +85,14 @@ def recommendations(steps: list[LadderStep]) -> tuple[Recommendation, ...]:
     return tuple(reach_now(steps, urgency) for urgency in Urgency)
 
 
-def touches_of(index: BookIndex, touch_table: Mapping[str, Any], contact_id: str) -> list[Touch]:
-    """All touches of a contact, newest first, decoded from their documents."""
+def touches_of(
+    index: BookIndex, touch_table: Mapping[str, Any], contact_id: str, limit: int | None = None
+) -> list[Touch]:
+    """A contact's touches, newest first (the newest ``limit`` only, when
+    given), decoding only those returned."""
     refs = index.touches_by_contact.get(contact_id, ())
+    if limit is not None:
+        refs = refs[-limit:] if limit > 0 else []
     return [touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs)]
 
 
@@ -97,8 +102,7 @@ def contact_detail(
     contact = index.contacts[contact_id]
     steps = ladder_steps(index, contact_id, now)
     state, _, last = relationship_of(index, contact, now)
-    refs = index.touches_by_contact.get(contact_id, ())[-RECENT_TOUCHES:]
-    recent = tuple(touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs))
+    recent = tuple(touches_of(index, touch_table, contact_id, RECENT_TOUCHES))
     intel = sorted(
         (index.intel[i] for i in index.intel_by_contact.get(contact_id, ())),
         key=lambda item: item.at,

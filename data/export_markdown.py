@@ -46,7 +46,6 @@ from .models import (
     Touch,
     Urgency,
 )
-from .recent_touches import recent_touches
 from .redaction import Redaction
 from .relationship import cadence_ratio, give_get_balance, state_of
 from .search import fold
@@ -140,7 +139,7 @@ def gather(store: Store, contact: Contact, now: DateTime) -> ContactSection:
     ladder = tuple(
         LadderStep(c, store.channel_heat(c.id, now)) for c in store.channels_of(contact.id)
     )
-    touches = tuple(recent_touches(store, contact.id, RECENT_TOUCHES))
+    touches = tuple(store.touches_of(contact.id, limit=RECENT_TOUCHES))
     # Touches are newest first; never touched, it is measured from when it was added.
     last = touches[0].at if touches else None
     since = (last or contact.created_at).timestamp()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,6 +19,7 @@ from typing import Any
 
 from pendulum import DateTime
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from . import validate
 from .attention import needs_attention
@@ -88,6 +90,10 @@ class Store:
         self._lock = opened.lock
         self._mutex = threading.RLock()
         self._db = TinyDB(storage=lambda: self._storage)
+        # TinyDB document ids are assigned here, so a batch can hand them out
+        # before its documents reach TinyDB.
+        self._next_doc_ids: dict[str, int] = {}
+        self._pending: defaultdict[str, dict[int, Document]] | None = None
 
     # --- session ----------------------------------------------------------
 
@@ -111,15 +117,29 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Many changes, one durable write: all of them are saved, or none."""
+        """Many changes, one durable write: all of them are saved, or none.
+
+        Inserts wait until the end and go in with one ``insert_multiple`` per
+        table: TinyDB copies a whole table on every insert, which made an
+        import of thousands of records quadratic.
+        """
         with self._mutex:
+            if self._pending is not None:
+                yield  # nested: the outer batch writes
+                return
+            self._pending = defaultdict(dict)
             try:
                 with self._storage.batch():
                     yield
+                    for table, documents in self._pending.items():
+                        self._db.table(table).insert_multiple(documents.values())
             except BaseException:
                 # The storage went back to the file on disk; so does the index.
+                self._next_doc_ids.clear()
                 self._index = build_index(self.path, self._storage.read())
                 raise
+            finally:
+                self._pending = None
 
     # --- reading ------------------------------------------------------------
 
@@ -155,10 +175,10 @@ class Store:
             return active
         return active + [c for c in channels if not c.is_active]
 
-    def touches_of(self, contact_id: str) -> list[Touch]:
-        """Every touch of a contact, newest first."""
+    def touches_of(self, contact_id: str, *, limit: int | None = None) -> list[Touch]:
+        """A contact's touches, newest first; only the newest ``limit`` when given."""
         with self._mutex:
-            return touches_of(self._index, self._table("touches"), contact_id)
+            return touches_of(self._index, self._table("touches"), contact_id, limit)
 
     def intel_of(self, contact_id: str) -> list[Intel]:
         with self._mutex:
@@ -452,14 +472,32 @@ class Store:
 
     def _table(self, name: str) -> dict[str, Any]:
         table: dict[str, Any] = self._storage.read().get(name, {})
+        if self._pending and self._pending.get(name):
+            return {**table, **{str(i): doc for i, doc in self._pending[name].items()}}
         return table
 
+    def _next_doc_id(self, table: str) -> int:
+        next_id = self._next_doc_ids.get(table)
+        if next_id is None:
+            next_id = max(map(int, self._storage.read().get(table, {})), default=0) + 1
+        self._next_doc_ids[table] = next_id + 1
+        return next_id
+
     def _insert(self, table: str, doc: Doc) -> int:
-        doc_id: int = self._db.table(table).insert(doc)
+        doc_id = self._next_doc_id(table)
+        document = Document(doc, doc_id=doc_id)
+        if self._pending is not None:
+            self._pending[table][doc_id] = document
+        else:
+            self._db.table(table).insert(document)
         return doc_id
 
     def _update(self, table: str, record_id: str, doc: Doc) -> None:
-        self._db.table(table).update(doc, doc_ids=[self._index.doc_ids[table][record_id]])
+        doc_id = self._index.doc_ids[table][record_id]
+        if self._pending is not None and doc_id in self._pending[table]:
+            self._pending[table][doc_id] = Document(doc, doc_id=doc_id)
+            return
+        self._db.table(table).update(doc, doc_ids=[doc_id])
 
 
 __all__ = ["Store", "WriteFailedError", "new_id"]

@@ -169,6 +169,8 @@ def test_touches_come_newest_first(store: Store, frozen: pendulum.DateTime) -> N
     old = store.log_touch(contact.id, email.id, at=frozen.subtract(days=3))
     new = store.log_touch(contact.id, email.id, at=frozen.subtract(days=1))
     assert store.touches_of(contact.id) == [new, old]
+    assert store.touches_of(contact.id, limit=1) == [new]
+    assert store.touches_of(contact.id, limit=0) == []
     assert store.contact_detail(contact.id).touches == (new, old)
 
 
@@ -210,3 +212,33 @@ def test_rows_carry_the_derived_values(store: Store, frozen: pendulum.DateTime) 
     assert row.private_band is not None and row.private_band.value == "hot"
     assert row.last_touch == frozen.subtract(days=3)
     assert row.last_touch is not None and row.last_touch.diff_for_humans() == "3 days ago"
+
+
+def test_a_batch_saves_everything_at_once(db_path: Path, frozen: pendulum.DateTime) -> None:
+    with Store(db_path) as store, store.batch():
+        contact = store.add_contact("Marta")
+        email = store.add_channel(contact.id, "public", "email", "m@example.org")
+        touch = store.log_touch(contact.id, email.id)
+        # Records added in the batch can be read and changed before it ends.
+        assert store.touches_of(contact.id) == [touch]
+        store.update_contact(contact.id, org="Northwind")
+        assert not db_path.read_bytes().count(b"Marta")
+    with Store(db_path) as reopened:
+        assert reopened.contact(contact.id).org == "Northwind"
+        assert reopened.touches_of(contact.id) == [touch]
+        assert reopened.counts()["channels"] == 1
+
+
+def test_a_batch_that_fails_saves_nothing(db_path: Path, frozen: pendulum.DateTime) -> None:
+    with Store(db_path) as store:
+        kept = store.add_contact("Kept")
+        before = db_path.read_bytes()
+        with pytest.raises(ValidationError), store.batch():
+            store.add_contact("Lost")
+            store.update_contact(kept.id, org="Changed")
+            store.add_contact("")
+        assert db_path.read_bytes() == before
+        assert [(c.name, c.org) for c in store.contacts()] == [("Kept", "")]
+        store.add_contact("Next")
+    with Store(db_path) as reopened:
+        assert sorted(c.name for c in reopened.contacts()) == ["Kept", "Next"]
