@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["bchan_tui", "data", "screens", "widgets", "tests"]
+SOURCES = ["bchan_tui", "data", "screens", "widgets", "tests", "bench"]
 
 
 def _run(*command: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,182 @@
+"""bchan's benchmark: the figures of DESIGN.md section 4 at sizes S, M and L,
+with the floors they are judged against measured in the same run.
+
+    python bench/run.py                  # S, M and L, 3 runs each
+    python bench/run.py --sizes S --runs 1
+
+Books are made with ``bchan demo --size`` into a temporary folder. Each
+figure is a median over runs, each run a fresh process. Prints one table
+and writes the figures as JSON (bench/results/latest.json by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+PROBE = HERE / "probe.py"
+
+TARGETS = {
+    "S": {},
+    "M": {
+        "startup_s": 1.0,
+        "ratio": 1.5,
+        "keystroke_median_s": 0.030,
+        "touch_s": 0.150,
+        "blocked_s": 0.050,
+        "export_s": 2.0,
+        "find_s": 0.5,
+        "query_s": 0.5,
+        "peak_mb": 250,
+    },
+    "L": {
+        "startup_s": 3.0,
+        "keystroke_median_s": 0.100,
+        "touch_s": 1.0,
+        "export_s": 10.0,
+        "find_s": 2.0,
+        "query_s": 2.0,
+        "peak_mb": 1024,
+    },
+}
+
+
+def probe(*args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, str(PROBE), *args], capture_output=True, text=True, check=True
+    ).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def timed(*command: str) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False)
+    return time.perf_counter() - began
+
+
+def bchan(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bchan_tui", *args]
+
+
+def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
+    db = folder / f"{size}.json"
+    began = time.perf_counter()
+    subprocess.run(
+        bchan("demo", "--size", size, "--db", str(db), "--force"), check=True, capture_output=True
+    )
+    generated = time.perf_counter() - began
+    apps = [probe("app", str(db)) for _ in range(runs)]
+    bares = [probe("bare") for _ in range(runs)]
+    parses = [probe("parse", str(db)) for _ in range(runs)]
+    keystrokes = sorted(k for a in apps for k in a["keystrokes_s"])
+    out = folder / "export.md"
+    figures: dict[str, Any] = {
+        "size": size,
+        "file_mb": db.stat().st_size / 1e6,
+        "generate_s": generated,
+        "startup_s": statistics.median(a["startup_s"] for a in apps),
+        "bare_textual_s": statistics.median(b["startup_s"] for b in bares),
+        "parse_s": statistics.median(p["parse_s"] for p in parses),
+        "keystroke_median_s": statistics.median(keystrokes),
+        "keystroke_p95_s": keystrokes[int(0.95 * (len(keystrokes) - 1))],
+        "keystrokes": len(keystrokes),
+        "touch_s": statistics.median(a["touch_s"] for a in apps),
+        "blocked_s": max(a["blocked_s"] for a in apps),
+        "export_s": statistics.median(
+            timed(*bchan("export", "--db", str(db), "-o", str(out), "--force")) for _ in range(runs)
+        ),
+        "find_s": statistics.median(
+            timed(*bchan("find", "marta", "--db", str(db))) for _ in range(runs)
+        ),
+        "query_s": statistics.median(
+            timed(*bchan("query", "marta", "--db", str(db))) for _ in range(runs)
+        ),
+        "peak_mb": max(a["peak_mb"] for a in apps),
+    }
+    figures["floor_s"] = figures["bare_textual_s"] + figures["parse_s"]
+    figures["ratio"] = figures["startup_s"] / figures["floor_s"]
+    return figures
+
+
+ROWS = (
+    ("startup_s", "start-up to first rows", "s"),
+    ("bare_textual_s", "  floor: bare Textual start-up", "s"),
+    ("parse_s", "  floor: orjson parse of the file", "s"),
+    ("ratio", "  start-up / (bare + parse)", "x"),
+    ("keystroke_median_s", "filter keystroke, median", "ms"),
+    ("keystroke_p95_s", "filter keystroke, 95th pct", "ms"),
+    ("touch_s", "durable touch (thread worker)", "ms"),
+    ("blocked_s", "  longest event-loop block meanwhile", "ms"),
+    ("export_s", "bchan export (markdown, all)", "s"),
+    ("find_s", "bchan find marta", "s"),
+    ("query_s", "bchan query marta", "s"),
+    ("peak_mb", "peak memory (app)", "MB"),
+)
+
+
+def cell(value: float, unit: str) -> str:
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms"
+    if unit == "x":
+        return f"{value:.2f}x"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.2f} s"
+
+
+def verdict(size: str, key: str, value: float) -> str:
+    target = TARGETS[size].get(key)
+    if target is None:
+        return ""
+    return " ok" if value <= target else " MISS"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    sizes = [r["size"] for r in results]
+    lines = ["| figure | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
+    for key, label, unit in ROWS:
+        cells = [cell(r[key], unit) + verdict(r["size"], key, r[key]) for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    books = [
+        f"{r['size']}: {r['file_mb']:.0f} MB file, made in {r['generate_s']:.1f} s" for r in results
+    ]
+    return "\n".join([*lines, "", "; ".join(books)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"], choices=["S", "M", "L"])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bchan-bench-") as folder:
+        results = []
+        for size in args.sizes:
+            print(f"measuring {size}...", file=sys.stderr, flush=True)
+            results.append(measure(size, args.runs, Path(folder)))
+    cores = len(os.sched_getaffinity(0))
+    machine = f"{platform.machine()}, Python {platform.python_version()}, {cores} cores"
+    print(f"bchan benchmark on {machine}; medians over {args.runs} run(s)\n")
+    print(table(results))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2)
+    )
+    print(f"\nfigures written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
