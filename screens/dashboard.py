@@ -14,11 +14,11 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
-from bchan_tui.data.search import ContactSearch
 from bchan_tui.widgets import AttentionList, ContactList, SortKey
 
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
+from .filtering import NarrowingSearch
 from .quick_add import NewContact
 
 SORT = Binding.Group("sort", compact=True)
@@ -85,10 +85,11 @@ class DashboardScreen(BookScreen[None]):
 
     def __init__(self, store: Store) -> None:
         super().__init__(store, id="dashboard")
-        self.search: ContactSearch | None = None
+        self.search: NarrowingSearch | None = None
         self.contacts: dict[str, Contact] = {}
         self.archived: list[Contact] = []
         self._attention: list[AttentionItem] = []
+        self._binding_state: tuple[bool, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -138,12 +139,12 @@ class DashboardScreen(BookScreen[None]):
     def load_book(self) -> None:
         """Every row, the search index, then the attention list (the slowest)."""
         rows = self.store.contact_rows()
-        search = ContactSearch(row.contact for row in rows)
+        search = NarrowingSearch(row.contact for row in rows)
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
         self.app.call_from_thread(self.refresh_attention)
 
-    def _show_rows(self, rows: list[ContactRow], search: ContactSearch) -> None:
+    def _show_rows(self, rows: list[ContactRow], search: NarrowingSearch) -> None:
         self.contacts = {row.contact.id: row.contact for row in rows}
         self.search = search
         contact_list = self.contact_list
@@ -248,7 +249,7 @@ class DashboardScreen(BookScreen[None]):
         matches = self.search.matching_ids(query) if query.strip() else None
         self.contact_list.set_matches(matches)
         self._update_status()
-        self.refresh_bindings()
+        self._sync_bindings()
 
     def action_filter(self) -> None:
         self.filter_input.focus()
@@ -288,7 +289,8 @@ class DashboardScreen(BookScreen[None]):
         parts += [("  ·  sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
         if self.screen_safe:
             parts += ["  ", (" SCREEN-SAFE ", "bold reverse $warning")]
-        self.query_one("#status", Static).update(Content.assemble(*parts))
+        # One line, always: no layout pass needed.
+        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
 
     # --- acting on the highlighted contact ---------------------------------------------
 
@@ -350,4 +352,16 @@ class DashboardScreen(BookScreen[None]):
 
     @on(ContactList.Highlighted)
     def _list_highlighted(self) -> None:
-        self.refresh_bindings()
+        self._sync_bindings()
+
+    def _sync_bindings(self) -> None:
+        """Refresh the footer only when what it shows would change: redrawing
+        it on every filter keystroke costs more than the filter itself."""
+        state = (
+            self.contact_list.highlighted_id is not None,
+            bool(self.filter_input.value),
+            bool(self.archived),
+        )
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()

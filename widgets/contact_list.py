@@ -4,6 +4,7 @@ line API so 50,000 of them scroll, sort and filter without a pause."""
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,6 +12,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -54,12 +56,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("state", "state", 7, 1),
 )
 
-# Which column shows the value each sort key orders by.
-SORTED_COLUMN = {
-    SortKey.NAME: "name",
-    SortKey.LAST_TOUCH: "last",
-    SortKey.HEAT: "heat",
-    SortKey.OVERDUE: "state",
+# Which columns show the value each sort key orders by (heat: the hottest
+# channel, which is the reach-now one or the private one).
+SORTED_COLUMNS = {
+    SortKey.NAME: {"name"},
+    SortKey.LAST_TOUCH: {"last"},
+    SortKey.HEAT: {"heat", "private"},
+    SortKey.OVERDUE: {"state"},
 }
 
 GAP = 1
@@ -184,11 +187,13 @@ class ContactList(CursorList):
         self._layout: list[tuple[Column, int]] = []
         self._layout_width = -1
         self._announced: str | None = None
+        self._strips: LRUCache[tuple[str, int, bool, bool, int], Strip] = LRUCache(1024)
 
     # --- data in ----------------------------------------------------------
 
     def set_rows(self, rows: Iterable[ContactRow]) -> None:
         """Replace every row."""
+        self._strips.clear()
         self._rows = {row.contact.id: row for row in rows}
         self._keys = {cid: _sort_values(row) for cid, row in self._rows.items()}
         self._resort()
@@ -196,6 +201,7 @@ class ContactList(CursorList):
     def put_row(self, row: ContactRow) -> None:
         """Add a contact's row, or replace it after a change."""
         cid = row.contact.id
+        self._strips.clear()
         self._rows[cid] = row
         self._keys[cid] = _sort_values(row)
         self._resort()
@@ -204,6 +210,7 @@ class ContactList(CursorList):
         """Take a contact off the list (it was archived)."""
         if self._rows.pop(contact_id, None) is None:
             return
+        self._strips.clear()
         self._keys.pop(contact_id, None)
         if contact_id == self._anchor:
             # Land on the neighbour rather than jumping to the top.
@@ -325,20 +332,32 @@ class ContactList(CursorList):
     def render_header_line(self, line: int, width: int) -> Strip:
         header = self._style("header")
         sorted_style = self._style("sorted")
-        sorted_column = SORTED_COLUMN[self.sort_key]
+        sorted_columns = SORTED_COLUMNS[self.sort_key]
         arrow = " ▼" if self.sort_reverse else " ▲"
         segments = [Segment(" ", header)]
         for column, column_width in self._columns(width):
-            if column.key == sorted_column:
-                title = column.title if column.key != "state" else "overdue"
-                segments.append(Segment(fit(title + arrow, column_width), sorted_style))
+            if column.key in sorted_columns:
+                segments.append(Segment(fit(column.title + arrow, column_width), sorted_style))
             else:
                 segments.append(Segment(fit(column.title, column_width), header))
             segments.append(Segment(" " * GAP, header))
         return Strip(segments).crop_extend(0, width, header)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
     def render_item_line(self, index: int, line: int, width: int, highlighted: bool) -> Strip:
-        row = self._rows[self._view[index]]
+        cid = self._view[index]
+        # "x ago" changes by the minute at most; the rest only when the data does.
+        key = (cid, width, highlighted, self.screen_safe, int(time.time() // 60))
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(self._rows[cid], width, highlighted)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(self, row: ContactRow, width: int, highlighted: bool) -> Strip:
         base = self._style("cursor") if highlighted else self.rich_style
         segments = [Segment(" ", base)]
         for column, column_width in self._columns(width):

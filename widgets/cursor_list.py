@@ -43,6 +43,8 @@ class CursorList(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     CursorList {
+        width: 1fr;
+        height: 1fr;
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;

@@ -1,12 +1,18 @@
-"""The reusable pieces on their own: the heat indicator and the display helpers."""
+"""The pieces on their own: the heat indicator, the display helpers and the
+narrowing filter."""
 
 from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
 
 import pendulum
 import pytest
 from textual.app import App, ComposeResult
 
-from bchan_tui.data import Band, ChannelHeat
+from bchan_tui.data import Band, ChannelHeat, Store
+from bchan_tui.data.search import ContactSearch
+from bchan_tui.screens.filtering import NarrowingSearch, narrows
 from bchan_tui.widgets import HeatIndicator, heat_content
 from bchan_tui.widgets.display import band_mark, day, fit, level_bar, strength_dots
 
@@ -80,3 +86,31 @@ async def test_the_indicator_reads_the_same_without_colour(
         # (The screenshot drops runs of plain spaces, hence no space after the bar.)
         assert "█████hot · last used 1 day ago · ready again 26 Nov" in visible_text(app)
         assert app.query_one(HeatIndicator).has_class("-hot")
+
+
+def test_typing_more_of_a_query_only_narrows() -> None:
+    assert narrows(["mar"], ["mart"])
+    assert narrows(["mar"], ["mar", "n"])
+    assert narrows(["a", "b"], ["a", "bc"])
+    assert not narrows(["mart"], ["mar"])
+    assert not narrows(["a", "b"], ["ab"])
+    assert not narrows([], ["a"])
+
+
+def test_the_narrowing_search_finds_what_a_full_search_finds(
+    demo_db: Path, frozen: pendulum.DateTime
+) -> None:
+    with Store(demo_db) as store:
+        contacts = store.contacts()
+    narrowing = NarrowingSearch(contacts)
+    full = ContactSearch(contacts)
+    for query in ["m", "ma", "mar", "mart", "marta", "mart", "m", "g", "gl", "glo x", "globex b"]:
+        assert narrowing.matching_ids(query) == full.matching_ids(query), query
+    # A changed contact is searched by its new name at once.
+    marta = next(c for c in contacts if c.name == "Marta Lindqvist")
+    renamed = dataclasses.replace(marta, name="Xavia Quill")
+    narrowing.matching_ids("xavi")
+    narrowing.update(renamed)
+    full.update(renamed)
+    assert marta.id in narrowing.matching_ids("xavia")
+    assert narrowing.matching_ids("xavia") == full.matching_ids("xavia")
