@@ -3,7 +3,7 @@ its derived values, one contact's detail, and ``reach now``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -90,9 +90,9 @@ def touches_of(
 ) -> list[Touch]:
     """A contact's touches, newest first (the newest ``limit`` only, when
     given), decoding only those returned."""
-    refs = index.touches_by_contact.get(contact_id, ())
+    refs: Sequence[tuple[float, int]] = index.touches_by_contact.get(contact_id, ())
     if limit is not None:
-        refs = refs[-limit:] if limit > 0 else []
+        refs = refs[-limit:] if limit > 0 else ()
     return [touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs)]
 
 
