@@ -31,7 +31,7 @@ _LINE_FIELDS = (
     ("org", "Organisation", optional("the organisation")),
     ("role", "Role", optional("the role")),
     ("strength", "Strength 0-5", whole_number("strength", 0, 5)),
-    ("cadence_days", "Tend every", whole_number("the cadence", 1, 3650)),
+    ("cadence_days", "Cadence, days", whole_number("the cadence", 1, 3650)),
 )
 
 
@@ -64,7 +64,7 @@ class EditContactModal(FormModal[ContactChanges]):
                         validate_on=["changed", "submitted"],
                         placeholder="days" if key == "cadence_days" else "",
                     )
-            with Grid(classes="form-grid"):
+            with Grid(classes="form-grid notes-grid"):
                 yield Static("Tags", classes="form-label")
                 yield Input(
                     self._value("tags"),
