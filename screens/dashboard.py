@@ -23,6 +23,9 @@ from .quick_add import NewContact
 
 SORT = Binding.Group("sort", compact=True)
 
+TIMES_EVERY_SECONDS = 60.0
+RELOAD_EVERY_SECONDS = 15 * 60.0
+
 
 class DashboardScreen(BookScreen[None]):
     """The main screen. It loads the book in a worker, so it is on screen
@@ -125,6 +128,10 @@ class DashboardScreen(BookScreen[None]):
         self.contact_list.focus()
         self._update_status()
         self.load_book()
+        # "3 days ago" moves on by itself; bands and states are worked out again
+        # now and then, so a dashboard left open stays true.
+        self.set_interval(TIMES_EVERY_SECONDS, self.contact_list.refresh)
+        self.set_interval(RELOAD_EVERY_SECONDS, self.load_book)
 
     def watch_screen_safe(self, value: bool) -> None:
         if not self.is_mounted:

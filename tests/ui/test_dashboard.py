@@ -185,3 +185,17 @@ def test_columns_give_way_by_drop_order_on_narrow_screens() -> None:
     assert narrow == ["name", "heat", "last", "state"]
     assert sum(width for _, width in fit_columns(120)) + len(COLUMNS) - 1 == 120
     assert [column.key for column, _ in fit_columns(10)] == ["name"]
+
+
+async def test_a_reload_keeps_the_filter_and_the_cursor(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"globex", "enter", "j")
+        chosen = highlighted_name(app)
+        before = shown_names(app)
+        # What the dashboard does every few minutes on its own.
+        app.dashboard.load_book()
+        await settle(pilot)
+        assert shown_names(app) == before
+        assert highlighted_name(app) == chosen
