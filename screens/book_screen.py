@@ -10,7 +10,7 @@ from textual import work
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from bchan_tui.data import Contact, ContactDetail, Store, Urgency
 from bchan_tui.widgets.display import shown_name
@@ -57,13 +57,18 @@ class BookScreen(Screen[ResultT]):
 
     # --- log a touch ------------------------------------------------------------
 
-    @work(thread=True, exit_on_error=False, group="log-touch")
+    @work(thread=True, exit_on_error=False, group="log-touch", exclusive=True)
     def log_touch(self, contact_id: str, urgency: Urgency = Urgency.ROUTINE) -> None:
         """Ask for the touch (with the contact's ladder fresh from the store), then save it."""
         detail = self.store.contact_detail(contact_id)
-        self.app.call_from_thread(self._ask_touch, detail, urgency)
+        # A second press of the key replaced this request: one dialog is enough.
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ask_touch, detail, urgency)
 
     def _ask_touch(self, detail: ContactDetail, urgency: Urgency) -> None:
+        if isinstance(self.app.screen, LogTouchModal):
+            return
+
         def answered(entry: TouchEntry | None) -> None:
             if entry is not None:
                 self._save_touch(detail, entry)
