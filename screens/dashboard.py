@@ -253,8 +253,7 @@ class DashboardScreen(BookScreen[None]):
     def _apply_filter(self, query: str) -> None:
         if self.search is None:
             return
-        matches = self.search.matching_ids(query) if query.strip() else None
-        self.contact_list.set_matches(matches)
+        self.contact_list.set_matches(self.search.scores(query) if query.strip() else None)
         self._update_status()
         self._sync_bindings()
 
@@ -282,9 +281,9 @@ class DashboardScreen(BookScreen[None]):
         shown = contact_list.item_count()
         parts: list[str | tuple[str, str]] = [
             ("bchan", "bold $text-accent"),
-            ("  ·  ", "$text-muted"),
+            (" · ", "$text-muted"),
             self.store.path.name,
-            ("  ·  ", "$text-muted"),
+            (" · ", "$text-muted"),
         ]
         if contact_list.loading:
             parts.append("loading…")
@@ -293,7 +292,9 @@ class DashboardScreen(BookScreen[None]):
         else:
             parts.append(f"{shown:,} of {total:,} contacts")
         direction = "▼" if contact_list.sort_reverse else "▲"
-        parts += [("  ·  sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
+        parts += [(" · sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
+        if contact_list.filtered:
+            parts.append((", best matches first", "$text-muted"))
         if self.screen_safe:
             parts += ["  ", (" SCREEN-SAFE ", "bold reverse $warning")]
         # One line, always: no layout pass needed.

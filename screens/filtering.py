@@ -1,8 +1,12 @@
-"""The dashboard's filter: ``ContactSearch`` that narrows as you type.
+"""The dashboard's filter: ``ContactSearch`` that narrows as you type and
+says how well each contact matched.
 
 Typing more of a query can only narrow what it matches (every term must
 match as a substring or a subsequence, and a longer term matches less), so
-after the first keystroke only the last matches are searched again.
+after the first keystroke only the last matches are searched again, and a
+backspace finds its answer already known. The scores let the list show
+whole-word and substring matches before the loose subsequence ones, each
+group in the chosen sort order.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from collections.abc import Iterable
 
 from bchan_tui.data import Contact
 from bchan_tui.data.search import ContactSearch, QueryMatcher
+
+RECENT_QUERIES = 32
 
 
 def narrows(before: list[str], after: list[str]) -> bool:
@@ -22,23 +28,38 @@ def narrows(before: list[str], after: list[str]) -> bool:
 
 
 class NarrowingSearch(ContactSearch):
-    """``ContactSearch`` that remembers its last answer to search less next time."""
+    """``ContactSearch`` that remembers its recent answers to search less."""
 
     def __init__(self, contacts: Iterable[Contact]) -> None:
         super().__init__(contacts)
         self._last_terms: list[str] = []
-        self._last_ids: set[str] = set()
+        self._last_scores: dict[str, int] = {}
+        self._recent: dict[tuple[str, ...], dict[str, int]] = {}
 
     def update(self, contact: Contact) -> None:
         super().update(contact)
         self._last_terms = []
+        self._recent.clear()
+
+    def scores(self, query: str) -> dict[str, int]:
+        """Matching ids with how well they match (higher is better)."""
+        matcher = QueryMatcher(query)
+        key = tuple(matcher.terms)
+        found = self._recent.get(key)
+        if found is None:
+            haystacks = self._haystacks
+            narrowed = narrows(self._last_terms, matcher.terms)
+            candidates = self._last_scores if narrowed else haystacks
+            found = {
+                cid: score
+                for cid in candidates
+                if (score := matcher.score(haystacks[cid])) is not None
+            }
+            if len(self._recent) >= RECENT_QUERIES:
+                del self._recent[next(iter(self._recent))]
+            self._recent[key] = found
+        self._last_terms, self._last_scores = matcher.terms, found
+        return found
 
     def matching_ids(self, query: str) -> set[str]:
-        matcher = QueryMatcher(query)
-        if narrows(self._last_terms, matcher.terms):
-            haystacks = self._haystacks
-            found = {cid for cid in self._last_ids if matcher.matches(haystacks[cid])}
-        else:
-            found = super().matching_ids(query)
-        self._last_terms, self._last_ids = matcher.terms, found
-        return found
+        return set(self.scores(query))

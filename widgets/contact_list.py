@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
@@ -180,8 +180,9 @@ class ContactList(CursorList):
         self._rows: dict[str, ContactRow] = {}
         self._keys: dict[str, tuple[str, float, float, float]] = {}
         self._order: list[str] = []
+        self._position: dict[str, int] = {}
         self._view: list[str] = []
-        self._matches: set[str] | None = None
+        self._matches: Mapping[str, int] | None = None
         # The contact the user chose; the cursor returns to it whenever it is shown.
         self._anchor: str | None = None
         self._layout: list[tuple[Column, int]] = []
@@ -219,10 +220,15 @@ class ContactList(CursorList):
             self._anchor = self._view[min(position, len(self._view) - 1)] if self._view else None
         self._resort()
 
-    def set_matches(self, contact_ids: set[str] | None) -> None:
-        """Show only these contacts (None shows everyone)."""
-        self._matches = contact_ids
+    def set_matches(self, scores: Mapping[str, int] | None) -> None:
+        """Show only these contacts, better scores first, each score in the
+        sort order (None shows everyone)."""
+        self._matches = scores
         self._refilter()
+
+    @property
+    def filtered(self) -> bool:
+        return self._matches is not None
 
     def select_contact(self, contact_id: str) -> bool:
         """Put the cursor on a contact; False when it is not on the list now."""
@@ -276,11 +282,25 @@ class ContactList(CursorList):
             return values[position], values[0]
 
         self._order = sorted(self._rows, key=order_by, reverse=self.sort_reverse)
+        self._position = {cid: index for index, cid in enumerate(self._order)}
         self._refilter()
 
     def _refilter(self) -> None:
         matches = self._matches
-        self._view = self._order if matches is None else [c for c in self._order if c in matches]
+        if matches is None:
+            self._view = self._order
+        else:
+            # Better scores first; inside one score, the chosen order. Only the
+            # matches are touched, and the sorting is done by C-level keys.
+            position = self._position
+            buckets: dict[int, list[str]] = {}
+            for cid, score in matches.items():
+                if cid in position:
+                    buckets.setdefault(score, []).append(cid)
+            view: list[str] = []
+            for score in sorted(buckets, reverse=True):
+                view += sorted(buckets[score], key=position.__getitem__)
+            self._view = view
         self._place_cursor()
 
     def _place_cursor(self) -> None:

@@ -106,6 +106,9 @@ def test_the_narrowing_search_finds_what_a_full_search_finds(
     full = ContactSearch(contacts)
     for query in ["m", "ma", "mar", "mart", "marta", "mart", "m", "g", "gl", "glo x", "globex b"]:
         assert narrowing.matching_ids(query) == full.matching_ids(query), query
+        scores = narrowing.scores(query)
+        ranked = full.ranked(query)
+        assert sorted(scores, key=lambda cid: (-scores[cid], ranked.index(cid))) == ranked
     # A changed contact is searched by its new name at once.
     marta = next(c for c in contacts if c.name == "Marta Lindqvist")
     renamed = dataclasses.replace(marta, name="Xavia Quill")
