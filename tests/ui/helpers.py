@@ -11,7 +11,6 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from bchan_tui.app import BchanApp
-from bchan_tui.data import Contact, Store
 from bchan_tui.preferences import Preferences
 from bchan_tui.widgets import ContactList
 
@@ -39,11 +38,6 @@ def visible_text(app: App[Any]) -> str:
     """Everything on screen as text, from an SVG screenshot of it."""
     svg = app.export_screenshot()
     return "".join(html.unescape(part) for part in _TEXT.findall(svg)).replace("\xa0", " ")
-
-
-def contact_named(db_path: Path, name: str) -> Contact:
-    with Store(db_path, read_only=True) as store:
-        return next(c for c in store.contacts(include_archived=True) if c.name == name)
 
 
 def contact_list(app: BchanApp) -> ContactList:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from bchan_tui.app import BchanApp
@@ -15,10 +16,7 @@ from bchan_tui.widgets import LadderView, ReachNow
 from .helpers import make_app, settle, visible_text
 
 
-async def open_marta(app: BchanApp, pilot: object) -> ContactScreen:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
+async def open_marta(app: BchanApp, pilot: Pilot[None]) -> ContactScreen:
     await settle(pilot)
     await pilot.press("slash", *"lindqvist", "enter", "enter")
     await settle(pilot)
@@ -70,7 +68,7 @@ async def test_add_a_channel(demo_db: Path) -> None:
         await pilot.press("tab", "space", *(["down"] * 11), "enter")
         await pilot.press("tab", *"@marta", "enter")
         await settle(pilot)
-        assert app.screen is screen
+        assert screen.is_current
         channels = app.store.channels_of(screen.contact_id)
         assert len(channels) == before + 1
         added = next(c for c in channels if c.address == "@marta")
@@ -149,7 +147,7 @@ async def test_logging_from_the_contact_screen_refreshes_it(demo_db: Path) -> No
         await settle(pilot)
         await pilot.press(*"a quick hello", "enter")
         await settle(pilot)
-        assert app.screen is screen
+        assert screen.is_current
         assert screen.detail is not None
         assert screen.detail.touches[0].note == "a quick hello"
         assert "a quick hello" in visible_text(app)

@@ -148,7 +148,7 @@ async def test_tab_reaches_the_attention_panel_and_enter_opens_its_contact(
         panel = app.dashboard.query_one(AttentionList)
         assert panel.items, "the demo book has things needing attention"
         await pilot.press("tab")
-        assert app.focused is panel
+        assert panel.has_focus
         await pilot.press("j")
         item = panel.highlighted_item
         assert item is not None

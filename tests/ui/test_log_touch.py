@@ -28,7 +28,7 @@ def hana_db(db_path: Path, frozen: pendulum.DateTime) -> Path:
 
 
 def channel_kind(app_store: Store, channel_id: str) -> str:
-    return app_store.channel(channel_id).kind.value
+    return str(app_store.channel(channel_id).kind.value)
 
 
 async def test_routine_preselects_the_channel_reach_now_picks(demo_db: Path) -> None:

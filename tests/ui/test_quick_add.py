@@ -47,7 +47,7 @@ async def test_one_channel_can_come_with_the_new_contact(demo_db: Path) -> None:
         modal = app.screen
         assert isinstance(modal, QuickAddModal)
         rung = modal.query_one("#rung", Select)
-        assert app.focused is rung
+        assert rung.has_focus
         # Space opens the menu; the arrows pick; Enter chooses (it does not save).
         await pilot.press("space", "down", "down", "enter")
         assert rung.value is Rung.PRIVATE
@@ -74,7 +74,7 @@ async def test_a_missing_name_is_marked_inline_and_nothing_is_saved(demo_db: Pat
         assert isinstance(modal, QuickAddModal)
         name = modal.query_one("#name", Input)
         assert name.has_class("-invalid")
-        assert app.focused is name
+        assert name.has_focus
         assert "a name is required" in visible_text(app)
         assert len(app.store.contacts()) == 30
         # Typing a name clears the mark.

@@ -29,8 +29,10 @@ def heat(
         band=band,
         last_used_at=None
         if used_days_ago is None
-        else now.subtract(days=used_days_ago).timestamp(),
-        ready_again_at=None if ready_in_days is None else now.add(days=ready_in_days).timestamp(),
+        else now.subtract(seconds=round(used_days_ago * 86400)).timestamp(),
+        ready_again_at=None
+        if ready_in_days is None
+        else now.add(seconds=round(ready_in_days * 86400)).timestamp(),
     )
 
 
