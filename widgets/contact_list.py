@@ -98,11 +98,15 @@ def fit_columns(width: int) -> list[tuple[Column, int]]:
     return widths
 
 
-def _sort_values(row: ContactRow) -> tuple[str, float, float, float]:
-    """Per sort key, a value that orders the list ascending."""
+def _sort_values(row: ContactRow, *, screen_safe: bool) -> tuple[str, float, float, float]:
+    """Per sort key, a value that orders the list ascending.
+
+    Names sort as they are shown: sorting codenames by the real names behind
+    them would tell an onlooker where each real name falls.
+    """
     last = row.last_touch_at
     return (
-        row.contact.name.casefold(),
+        shown_name(row.contact, screen_safe=screen_safe).casefold(),
         -last if last is not None else math.inf,
         -row.max_level,
         -row.overdue_ratio,
@@ -196,7 +200,11 @@ class ContactList(CursorList):
         """Replace every row."""
         self._strips.clear()
         self._rows = {row.contact.id: row for row in rows}
-        self._keys = {cid: _sort_values(row) for cid, row in self._rows.items()}
+        self._rekey()
+
+    def _rekey(self) -> None:
+        safe = self.screen_safe
+        self._keys = {cid: _sort_values(row, screen_safe=safe) for cid, row in self._rows.items()}
         self._resort()
 
     def put_row(self, row: ContactRow) -> None:
@@ -204,7 +212,7 @@ class ContactList(CursorList):
         cid = row.contact.id
         self._strips.clear()
         self._rows[cid] = row
-        self._keys[cid] = _sort_values(row)
+        self._keys[cid] = _sort_values(row, screen_safe=self.screen_safe)
         self._resort()
 
     def remove_row(self, contact_id: str) -> None:
@@ -271,7 +279,8 @@ class ContactList(CursorList):
         self._resort()
 
     def watch_screen_safe(self) -> None:
-        self.refresh()
+        self._strips.clear()
+        self._rekey()
 
     def _resort(self) -> None:
         position = _SORT_POSITION[self.sort_key]

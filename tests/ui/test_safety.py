@@ -11,7 +11,7 @@ import pytest
 from bchan_tui.data import Rung, Store, ValidationError, WriteFailedError
 from bchan_tui.screens import ContactScreen, DashboardScreen, LogTouchModal
 
-from .helpers import highlighted_name, make_app, settle, visible_text
+from .helpers import contact_list, highlighted_name, make_app, settle, visible_text
 
 EVE = "[bold red]Eve[/] [@click=app.quit]x"
 
@@ -88,6 +88,13 @@ async def test_screen_safe_masks_private_addresses_and_shows_codenames(demo_db: 
         assert "SCREEN-SAFE" in dashboard
         assert "HERON" in dashboard
         assert "Marta Lindqvi" not in dashboard
+        # Sorted by the names shown, so a codename's place gives nothing away.
+        names = [
+            row.contact.display_name(screen_safe=True).casefold()
+            for cid in contact_list(app).shown_ids
+            if (row := contact_list(app).row(cid))
+        ]
+        assert names == sorted(names)
         await pilot.press("m")
         await settle(pilot)
         assert "Marta Lindqvi" in visible_text(app)
