@@ -34,20 +34,17 @@ def ladder_in_rank_order(steps: Sequence[LadderStep]) -> list[LadderStep]:
     return sorted(steps, key=lambda s: (position[s.channel.rung], s.channel.rank))
 
 
-def channel_line(step: LadderStep, number: int, *, screen_safe: bool) -> Content:
-    """ "2. email  j.weber@example (work)  ★ their preference" (user text literal)."""
+def channel_line(step: LadderStep, number: int) -> Content:
+    """ "2. email (work) ★ they prefer": which channel, as the user labelled it."""
     channel = step.channel
     parts: list[str | tuple[str, str]] = [
         (f"{number}. ", "$text-muted"),
         (kind_name(channel.kind), "bold"),
     ]
+    if channel.label:
+        parts += [" ", (f"({channel.label})", "$text-muted")]
     if channel.their_preference:
         parts += [" ", ("★ they prefer", "$accent")]
-    address = shown_address(channel, screen_safe=screen_safe)
-    if address:
-        parts += ["  ", address]
-    if channel.label:
-        parts += ["  ", (f"({channel.label})", "$text-muted")]
     return Content.assemble(*parts)
 
 
@@ -59,6 +56,7 @@ class ChannelCard(Vertical):
         height: auto;
         padding: 0 1;
         &.-cursor { background: $boost; }
+        & > .channel-address { padding-left: 3; }
         & > .channel-terms { color: $text-muted; padding-left: 3; }
         & > HeatIndicator { padding-left: 3; }
     }
@@ -71,13 +69,15 @@ class ChannelCard(Vertical):
         self.screen_safe = screen_safe
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            channel_line(self.step, self.number, screen_safe=self.screen_safe),
-            classes="channel-line",
-        )
-        if self.step.channel.terms:
+        channel = self.step.channel
+        yield Static(channel_line(self.step, self.number), classes="channel-line")
+        # On a line of its own, so a long address wraps under itself.
+        address = shown_address(channel, screen_safe=self.screen_safe)
+        if address:
+            yield Static(Content(address), classes="channel-address")
+        if channel.terms:
             yield Static(
-                Content.assemble(("terms: ", "italic"), self.step.channel.terms),
+                Content.assemble(("terms: ", "italic"), channel.terms),
                 classes="channel-terms",
             )
         yield HeatIndicator(self.step.heat)
