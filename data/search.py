@@ -63,6 +63,18 @@ class ContactSearch:
     def update(self, contact: Contact) -> None:
         self._haystacks[contact.id] = haystack(contact)
 
+    def scores(self, query: str, within: Iterable[str] | None = None) -> dict[str, int]:
+        """Matching ids with how well each matched (higher is better); only
+        among the ids ``within``, when given (a narrower query's candidates)."""
+        matcher = QueryMatcher(query)
+        haystacks = self._haystacks
+        candidates = haystacks if within is None else within
+        return {
+            cid: score
+            for cid in candidates
+            if cid in haystacks and (score := matcher.score(haystacks[cid])) is not None
+        }
+
     def matching_ids(self, query: str) -> set[str]:
         """Ids of the contacts the query matches (all of them for a blank query)."""
         matcher = QueryMatcher(query)

@@ -4,6 +4,7 @@ screen-safe state, worker failures, and the flows that change a contact
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from textual import work
@@ -54,6 +55,22 @@ class BookScreen(Screen[ResultT]):
 
     def contact_archived(self, contact: Contact) -> None:
         """A contact was archived and saved."""
+
+    # --- export -------------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="export", exclusive=True)
+    def export_contacts(self, contact_ids: list[str] | None) -> None:
+        """Build a redacted Markdown export of ``contact_ids`` (None: the whole
+        book) off the event loop, then preview it with a path to save to."""
+        # Imported here: the Markdown widget costs start-up time it never needs.
+        from bchan_tui.data.export_markdown import default_export_name, export_markdown
+
+        from .export_preview import ExportPreviewScreen
+
+        document = export_markdown(self.store, contact_ids=contact_ids)
+        if not get_current_worker().is_cancelled:
+            path = Path.cwd() / default_export_name()
+            self.app.call_from_thread(self.app.push_screen, ExportPreviewScreen(document, path))
 
     # --- log a touch ------------------------------------------------------------
 

@@ -44,6 +44,13 @@ class DashboardScreen(BookScreen[None]):
         Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Edit the contact"),
         Binding("d", "archive", "Archive", id="dashboard.archive", tooltip="Archive the contact"),
         Binding(
+            "x",
+            "export",
+            "Export",
+            id="dashboard.export",
+            tooltip="Export the contacts shown to Markdown (redacted), with a preview",
+        ),
+        Binding(
             "u",
             "undo_archive",
             "Undo",
@@ -328,6 +335,10 @@ class DashboardScreen(BookScreen[None]):
     def action_archive(self) -> None:
         if (contact := self._highlighted()) is not None:
             self.archive_contact(contact)
+
+    def action_export(self) -> None:
+        filtered = bool(self.filter_input.value.strip())
+        self.export_contacts(self.contact_list.shown_ids if filtered else None)
 
     def action_undo_archive(self) -> None:
         if self.archived:

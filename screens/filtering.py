@@ -41,20 +41,17 @@ class NarrowingSearch(ContactSearch):
         self._last_terms = []
         self._recent.clear()
 
-    def scores(self, query: str) -> dict[str, int]:
-        """Matching ids with how well they match (higher is better)."""
+    def scores(self, query: str, within: Iterable[str] | None = None) -> dict[str, int]:
+        """Matching ids with how well they match (higher is better); a query
+        that narrows the last one searches only the last answer."""
+        if within is not None:
+            return super().scores(query, within)
         matcher = QueryMatcher(query)
         key = tuple(matcher.terms)
         found = self._recent.get(key)
         if found is None:
-            haystacks = self._haystacks
             narrowed = narrows(self._last_terms, matcher.terms)
-            candidates = self._last_scores if narrowed else haystacks
-            found = {
-                cid: score
-                for cid in candidates
-                if (score := matcher.score(haystacks[cid])) is not None
-            }
+            found = super().scores(query, within=self._last_scores if narrowed else None)
             if len(self._recent) >= RECENT_QUERIES:
                 del self._recent[next(iter(self._recent))]
             self._recent[key] = found
