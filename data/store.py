@@ -1,4 +1,5 @@
-"""The store: the one way the rest of bchan reads and changes a book.
+"""The store: the one way the rest of bchan changes a book (and, through
+``BookReader``, reads it).
 
 Reads come from the in-memory index; every change is validated, written
 durably through TinyDB and the atomic storage, and only then applied to the
@@ -7,22 +8,14 @@ index, so the index never claims a write that failed.
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from pendulum import DateTime
-from tinydb import TinyDB
-from tinydb.table import Document
 
 from . import validate
-from .attention import needs_attention
+from .book_reader import BookReader
 from .clock import now as clock_now
 from .codec import (
     Doc,
@@ -32,9 +25,7 @@ from .codec import (
     intel_to_doc,
     touch_to_doc,
 )
-from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
-from .database import build_index, open_database
-from .errors import NotFoundError, ValidationError, WriteFailedError
+from .errors import NotFoundError, ValidationError
 from .fields import (
     ACCOUNT_FIELDS,
     CHANNEL_FIELDS,
@@ -43,25 +34,18 @@ from .fields import (
     TOUCH_FIELDS,
     clean_fields,
 )
-from .heat import channel_heat
-from .ladder import ladder_order, reach_now
 from .models import (
     DEFAULT_CAPACITY,
     DEFAULT_HALF_LIFE_DAYS,
     Account,
-    AttentionItem,
     Channel,
-    ChannelHeat,
     ChannelKind,
     ChannelStatus,
     Contact,
-    ContactDetail,
-    ContactRow,
     Direction,
     Intel,
     IntelDirection,
     IntelStatus,
-    Recommendation,
     Rung,
     Sensitivity,
     Touch,
@@ -73,182 +57,11 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-class Store:
-    """A book of contacts in one TinyDB file, open for a session.
-
-    Opening for writing takes the session lock (a second writer gets
-    ``DatabaseLockedError``); ``read_only=True`` takes no lock and refuses
-    writes. Methods are safe to call from worker threads.
+class Store(BookReader):
+    """A book of contacts in one TinyDB file, open for a session: every
+    question of ``BookReader`` and every change, validated and saved durably.
+    Each change is applied to the index only after it reached the disk.
     """
-
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
-        opened = open_database(Path(path), read_only=read_only)
-        self.path = opened.storage.path
-        self.read_only = read_only
-        self._storage = opened.storage
-        self._index = opened.index
-        self._lock = opened.lock
-        self._mutex = threading.RLock()
-        self._db = TinyDB(storage=lambda: self._storage)
-        # TinyDB document ids are assigned here, so a batch can hand them out
-        # before its documents reach TinyDB.
-        self._next_doc_ids: dict[str, int] = {}
-        self._pending: defaultdict[str, dict[int, Document]] | None = None
-
-    # --- session ----------------------------------------------------------
-
-    def close(self) -> None:
-        with self._mutex:
-            self._db.close()
-            if self._lock is not None:
-                self._lock.release()
-                self._lock = None
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Many changes, one durable write: all of them are saved, or none.
-
-        Inserts wait until the end and go in with one ``insert_multiple`` per
-        table: TinyDB copies a whole table on every insert, which made an
-        import of thousands of records quadratic.
-        """
-        with self._mutex:
-            if self._pending is not None:
-                yield  # nested: the outer batch writes
-                return
-            self._pending = defaultdict(dict)
-            try:
-                with self._storage.batch():
-                    yield
-                    for table, documents in self._pending.items():
-                        self._db.table(table).insert_multiple(documents.values())
-            except BaseException:
-                # The storage went back to the file on disk; so does the index.
-                self._next_doc_ids.clear()
-                self._index = build_index(self.path, self._storage.read())
-                raise
-            finally:
-                self._pending = None
-
-    # --- reading ------------------------------------------------------------
-
-    def contact(self, contact_id: str) -> Contact:
-        try:
-            return self._index.contacts[contact_id]
-        except KeyError:
-            raise NotFoundError(f"no contact with id {contact_id}") from None
-
-    def contacts(self, *, include_archived: bool = False) -> list[Contact]:
-        with self._mutex:
-            return [c for c in self._index.contacts.values() if include_archived or not c.archived]
-
-    def channel(self, channel_id: str) -> Channel:
-        try:
-            return self._index.channels[channel_id]
-        except KeyError:
-            raise NotFoundError(f"no channel with id {channel_id}") from None
-
-    def channels(self) -> list[Channel]:
-        """Every channel of the book, active and retired, in no particular order."""
-        with self._mutex:
-            return list(self._index.channels.values())
-
-    def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
-        """A contact's channels in ladder order (retired ones last when asked for)."""
-        with self._mutex:
-            channels = [
-                self._index.channels[c] for c in self._index.channels_by_contact.get(contact_id, ())
-            ]
-        active = ladder_order(channels)
-        if not include_retired:
-            return active
-        return active + [c for c in channels if not c.is_active]
-
-    def touches_of(self, contact_id: str, *, limit: int | None = None) -> list[Touch]:
-        """A contact's touches, newest first; only the newest ``limit`` when given."""
-        with self._mutex:
-            return touches_of(self._index, self._table("touches"), contact_id, limit)
-
-    def intel_of(self, contact_id: str) -> list[Intel]:
-        with self._mutex:
-            items = [self._index.intel[i] for i in self._index.intel_by_contact.get(contact_id, ())]
-        return sorted(items, key=lambda item: item.at, reverse=True)
-
-    def all_intel(self) -> list[Intel]:
-        with self._mutex:
-            return list(self._index.intel.values())
-
-    def accounts(self) -> list[Account]:
-        with self._mutex:
-            return sorted(self._index.accounts.values(), key=lambda a: a.name.casefold())
-
-    def account(self, account_id: str) -> Account:
-        try:
-            return self._index.accounts[account_id]
-        except KeyError:
-            raise NotFoundError(f"no account with id {account_id}") from None
-
-    def counts(self) -> dict[str, int]:
-        """Documents per table, as stored."""
-        with self._mutex:
-            data = self._storage.read()
-            return {
-                name: len(data.get(name, {}))
-                for name in ("contacts", "channels", "touches", "intel", "accounts")
-            }
-
-    # --- the dashboard's questions -------------------------------------------
-
-    def contact_rows(
-        self,
-        now: DateTime | None = None,
-        *,
-        include_archived: bool = False,
-        contact_ids: Iterable[str] | None = None,
-    ) -> list[ContactRow]:
-        """Rows of every contact, or of ``contact_ids`` only (in that order)."""
-        moment = now or clock_now()
-        with self._mutex:
-            if contact_ids is None:
-                return contact_rows(self._index, moment, include_archived=include_archived)
-            return [contact_row(self._index, self.contact(i), moment) for i in contact_ids]
-
-    def contact_detail(self, contact_id: str, now: DateTime | None = None) -> ContactDetail:
-        self.contact(contact_id)
-        with self._mutex:
-            return contact_detail(
-                self._index, self._table("touches"), contact_id, now or clock_now()
-            )
-
-    def needs_attention(self, now: DateTime | None = None) -> list[AttentionItem]:
-        with self._mutex:
-            return needs_attention(self._index, now or clock_now())
-
-    def reach_now(
-        self, contact_id: str, urgency: Urgency | str, now: DateTime | None = None
-    ) -> Recommendation:
-        """The channel to use now for a matter of this urgency, with its reason."""
-        self.contact(contact_id)
-        level = validate.choice(Urgency, urgency, "urgency")
-        with self._mutex:
-            return reach_now(ladder_steps(self._index, contact_id, now or clock_now()), level)
-
-    def channel_heat(self, channel_id: str, now: DateTime | None = None) -> ChannelHeat:
-        channel = self.channel(channel_id)
-        with self._mutex:
-            times = list(self._index.out_times.get(channel_id, ()))
-        return channel_heat(channel, times, now or clock_now())
 
     # --- contacts -------------------------------------------------------------
 
@@ -470,34 +283,11 @@ class Store:
 
     # --- persistence --------------------------------------------------------------
 
-    def _table(self, name: str) -> dict[str, Any]:
-        table: dict[str, Any] = self._storage.read().get(name, {})
-        if self._pending and self._pending.get(name):
-            return {**table, **{str(i): doc for i, doc in self._pending[name].items()}}
-        return table
-
-    def _next_doc_id(self, table: str) -> int:
-        next_id = self._next_doc_ids.get(table)
-        if next_id is None:
-            next_id = max(map(int, self._storage.read().get(table, {})), default=0) + 1
-        self._next_doc_ids[table] = next_id + 1
-        return next_id
-
     def _insert(self, table: str, doc: Doc) -> int:
-        doc_id = self._next_doc_id(table)
-        document = Document(doc, doc_id=doc_id)
-        if self._pending is not None:
-            self._pending[table][doc_id] = document
-        else:
-            self._db.table(table).insert(document)
-        return doc_id
+        return self._documents.insert(table, doc)
 
     def _update(self, table: str, record_id: str, doc: Doc) -> None:
-        doc_id = self._index.doc_ids[table][record_id]
-        if self._pending is not None and doc_id in self._pending[table]:
-            self._pending[table][doc_id] = Document(doc, doc_id=doc_id)
-            return
-        self._db.table(table).update(doc, doc_ids=[doc_id])
+        self._documents.update(table, self._index.doc_ids[table][record_id], doc)
 
 
-__all__ = ["Store", "WriteFailedError", "new_id"]
+__all__ = ["Store", "new_id"]

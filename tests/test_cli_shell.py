@@ -18,7 +18,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Rung, Store
-from bchan_tui.data import store as store_module
+from bchan_tui.data import book_reader as reader_module
 from bchan_tui.data.demo_book import build_demo_book
 from bchan_tui.data.search import ContactSearch
 
@@ -206,7 +206,7 @@ def test_find_does_not_derive_every_contacts_row(
         raise AssertionError("find must derive rows for the matches only")
 
     # The whole-book derivation behind Store.contact_rows() without ids.
-    monkeypatch.setattr(store_module, "contact_rows", refuse)
+    monkeypatch.setattr(reader_module, "contact_rows", refuse)
     status, out, _ = bchan(capsys, book, "find", "marta")
     assert status == 0
     assert "Marta Lindqvist" in out
