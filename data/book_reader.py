@@ -173,11 +173,18 @@ class BookReader:
                 return contact_rows(self._index, moment, include_archived=include_archived)
             return [contact_row(self._index, self.contact(i), moment) for i in contact_ids]
 
-    def contact_detail(self, contact_id: str, now: DateTime | None = None) -> ContactDetail:
+    def contact_detail(
+        self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20
+    ) -> ContactDetail:
+        """Everything about one contact, with its newest ``recent_touches``."""
         self.contact(contact_id)
         with self._mutex:
             return contact_detail(
-                self._index, self._table("touches"), contact_id, now or clock_now()
+                self._index,
+                self._table("touches"),
+                contact_id,
+                now or clock_now(),
+                recent_touches,
             )
 
     def needs_attention(self, now: DateTime | None = None) -> list[AttentionItem]:

@@ -97,12 +97,16 @@ def touches_of(
 
 
 def contact_detail(
-    index: BookIndex, touch_table: Mapping[str, Any], contact_id: str, now: DateTime
+    index: BookIndex,
+    touch_table: Mapping[str, Any],
+    contact_id: str,
+    now: DateTime,
+    recent_touches: int = RECENT_TOUCHES,
 ) -> ContactDetail:
     contact = index.contacts[contact_id]
     steps = ladder_steps(index, contact_id, now)
     state, _, last = relationship_of(index, contact, now)
-    recent = tuple(touches_of(index, touch_table, contact_id, RECENT_TOUCHES))
+    recent = tuple(touches_of(index, touch_table, contact_id, recent_touches))
     intel = sorted(
         (index.intel[i] for i in index.intel_by_contact.get(contact_id, ())),
         key=lambda item: item.at,

@@ -26,7 +26,6 @@ from . import markdown_text as md
 from .clock import SECONDS_PER_DAY
 from .clock import now as clock_now
 from .errors import BchanError
-from .ladder import reach_now
 from .models import (
     Account,
     AttentionItem,
@@ -34,20 +33,17 @@ from .models import (
     Band,
     ChannelKind,
     Contact,
+    ContactDetail,
     Direction,
     Intel,
     IntelDirection,
-    LadderStep,
     Outcome,
-    Recommendation,
-    RelationshipState,
     Rung,
     Sensitivity,
-    Touch,
     Urgency,
 )
 from .redaction import Redaction
-from .relationship import cadence_ratio, give_get_balance, state_of
+from .relationship import give_get_balance
 from .search import fold
 from .store import Store
 
@@ -121,43 +117,19 @@ def find_account(store: Store, text: str) -> Account:
 class ContactSection:
     """What the document says about one contact, gathered from the store."""
 
-    contact: Contact
-    account: Account | None
-    ladder: tuple[LadderStep, ...]
-    recommendations: tuple[Recommendation, ...]
-    touches: tuple[Touch, ...]
-    intel: tuple[Intel, ...]
-    state: RelationshipState
-    last_touch: DateTime | None
+    detail: ContactDetail
     # What each touched channel is called, retired ones included.
     channel_names: dict[str, str]
 
 
 def gather(store: Store, contact: Contact, now: DateTime) -> ContactSection:
-    """One contact's section: its ladder with heat, ``reach now`` for each
-    urgency, its newest touches and its intel."""
-    ladder = tuple(
-        LadderStep(c, store.channel_heat(c.id, now)) for c in store.channels_of(contact.id)
-    )
-    touches = tuple(store.touches_of(contact.id, limit=RECENT_TOUCHES))
-    # Touches are newest first; never touched, it is measured from when it was added.
-    last = touches[0].at if touches else None
-    since = (last or contact.created_at).timestamp()
-    names = {step.channel.id: step.channel.describe() for step in ladder}
-    for touch in touches:
+    """One contact's section: the contact screen's detail, with fewer touches."""
+    detail = store.contact_detail(contact.id, now, recent_touches=RECENT_TOUCHES)
+    names = {step.channel.id: step.channel.describe() for step in detail.ladder}
+    for touch in detail.touches:
         if touch.channel_id not in names:
             names[touch.channel_id] = store.channel(touch.channel_id).describe()
-    return ContactSection(
-        contact=contact,
-        account=store.account(contact.account_id) if contact.account_id else None,
-        ladder=ladder,
-        recommendations=tuple(reach_now(ladder, urgency) for urgency in Urgency),
-        touches=touches,
-        intel=tuple(store.intel_of(contact.id)),
-        state=state_of(cadence_ratio(since, contact.cadence_days, now.timestamp())),
-        last_touch=last,
-        channel_names=names,
-    )
+    return ContactSection(detail, names)
 
 
 def export_markdown(
@@ -250,7 +222,9 @@ class MarkdownDocument:
         received: list[Intel] = []
         for section in sections:
             self._contact_section(section)
-            received.extend(i for i in section.intel if i.direction is IntelDirection.RECEIVED)
+            received.extend(
+                i for i in section.detail.intel if i.direction is IntelDirection.RECEIVED
+            )
         if not self.redaction.reveal:
             self._received_intel(received)
         return "\n".join(self._lines)
@@ -319,20 +293,24 @@ class MarkdownDocument:
         self._lines = document
 
     def _contact_lines(self, section: ContactSection) -> None:
-        contact = section.contact
+        contact = section.detail.contact
         self._line(md.heading(3, self.redaction.name(contact)))
         facts = []
         work = " · ".join(self.redaction.text(part) for part in (contact.org, contact.role) if part)
         facts.append(f"Organisation and role: {md.inline(work) or 'not recorded'}")
-        if section.account is not None:
-            facts.append(f"Account: {self._text(section.account.name)}")
-        last = f"last touch {day(section.last_touch)}" if section.last_touch else "never touched"
+        if section.detail.account is not None:
+            facts.append(f"Account: {self._text(section.detail.account.name)}")
+        last = (
+            f"last touch {day(section.detail.last_touch)}"
+            if section.detail.last_touch
+            else "never touched"
+        )
         facts.append(
-            f"Relationship: {section.state.value}, {last}, "
+            f"Relationship: {section.detail.state.value}, {last}, "
             f"cadence {contact.cadence_days} days, strength {contact.strength} of 5"
         )
-        given = sum(1 for i in section.intel if i.direction is IntelDirection.GIVEN)
-        received = len(section.intel) - given
+        given = sum(1 for i in section.detail.intel if i.direction is IntelDirection.GIVEN)
+        received = len(section.detail.intel) - given
         balance = give_get_balance(given, received)
         facts.append(f"Give and get: given {given}, received {received} (balance {balance:+d})")
         self._line(*(md.bullet(fact) for fact in facts))
@@ -343,11 +321,11 @@ class MarkdownDocument:
 
     def _ladder(self, section: ContactSection) -> None:
         self._line("**Ladder**")
-        if not section.ladder:
+        if not section.detail.ladder:
             self._line("No active channel.")
             return
         rows = []
-        for step in section.ladder:
+        for step in section.detail.ladder:
             channel, heat = step.channel, step.heat
             kind = _KIND[channel.kind]
             if channel.label:
@@ -357,7 +335,7 @@ class MarkdownDocument:
                 (
                     _RUNG[channel.rung],
                     kind,
-                    self.redaction.address(section.contact, channel),
+                    self.redaction.address(section.detail.contact, channel),
                     "yes" if channel.their_preference else "",
                     _BAND[heat.band],
                     day_of(last_used) if last_used is not None else "never",
@@ -371,18 +349,18 @@ class MarkdownDocument:
         self._line(
             *(
                 md.bullet(f"{rec.urgency.value}: {self._text(rec.reason)}")
-                for rec in section.recommendations
+                for rec in section.detail.recommendations
             )
         )
 
     def _touches(self, section: ContactSection) -> None:
         self._line("**Last touches**")
-        if not section.touches:
+        if not section.detail.touches:
             self._line("None yet.")
             return
         text = self.redaction.text
         lines = []
-        for touch in section.touches:
+        for touch in section.detail.touches:
             line = (
                 f"{day(touch.at)}, {_WAY[touch.direction]} by "
                 f"{text(section.channel_names[touch.channel_id])} · "
@@ -398,12 +376,12 @@ class MarkdownDocument:
     def _intel(self, section: ContactSection) -> None:
         shown = [
             item
-            for item in section.intel
+            for item in section.detail.intel
             if self.redaction.reveal or item.direction is IntelDirection.GIVEN
         ]
         self._line("**Intel**")
         if not shown:
-            if self.redaction.reveal or not section.intel:
+            if self.redaction.reveal or not section.detail.intel:
                 self._line("None yet.")
             else:
                 self._line("Nothing given; what was received is listed under Intel received.")
