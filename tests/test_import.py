@@ -10,9 +10,9 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Channel, Contact, Rung, Store, WriteFailedError
+from bchan_tui.data.import_plan import ImportReport
 from bchan_tui.data.importing import (
     ImportFailedError,
-    ImportReport,
     apply_import,
     import_file,
     plan_import,
