@@ -25,9 +25,7 @@ from pendulum import DateTime
 from . import markdown_text as md
 from .clock import SECONDS_PER_DAY
 from .clock import now as clock_now
-from .errors import BchanError
 from .models import (
-    Account,
     AttentionItem,
     AttentionKind,
     Band,
@@ -68,10 +66,6 @@ _OUTCOME = {outcome: outcome.value.replace("_", " ") for outcome in Outcome}
 _WAY = {Direction.OUT: "to them", Direction.IN: "from them"}
 
 
-class AccountNotFoundError(BchanError):
-    """No account, or more than one, matches the name given."""
-
-
 def day(moment: DateTime) -> str:
     """A date as the document shows it: ``23 Nov 2026`` (UTC)."""
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
@@ -95,22 +89,6 @@ def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> s
     """A file name for an export made now: ``bchan-export-2026-11-23.md``."""
     moment = now or clock_now()
     return f"bchan-export-{moment.format('YYYY-MM-DD')}.{suffix}"
-
-
-def find_account(store: Store, text: str) -> Account:
-    """The account named ``text``: an exact name (ignoring case and accents),
-    else the one account whose name contains it."""
-    wanted = fold(text.strip())
-    accounts = store.accounts()
-    exact = [a for a in accounts if fold(a.name) == wanted]
-    found = exact or [a for a in accounts if wanted and wanted in fold(a.name)]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        names = ", ".join(a.name for a in accounts) or "none yet"
-        raise AccountNotFoundError(f"no account matches {text!r} (accounts: {names})")
-    names = ", ".join(a.name for a in found)
-    raise AccountNotFoundError(f"{text!r} matches {len(found)} accounts: {names}")
 
 
 @dataclass(frozen=True, slots=True)

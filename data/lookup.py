@@ -19,7 +19,7 @@ from pendulum import DateTime
 
 from .errors import BchanError
 from .masking import shown_address
-from .models import Channel, ChannelKind, Contact, ContactRow, Rung
+from .models import Account, Channel, ChannelKind, Contact, ContactRow, Rung
 from .search import QueryMatcher, fold, haystack
 from .store import Store
 
@@ -229,3 +229,26 @@ def channel_line(channel: Channel, channels: Sequence[Channel], *, reveal: bool 
     address = shown_address(channel, reveal=reveal) or "(no address)"
     handle = shlex.quote(channel_handle(channel, channels))
     return f"{channel.describe()}  {address}  --channel {handle}"
+
+
+# --- accounts -----------------------------------------------------------------
+
+
+class AccountNotFoundError(BchanError):
+    """No account, or more than one, matches the name given."""
+
+
+def find_account(store: Store, text: str) -> Account:
+    """The account named ``text``: an exact name (ignoring case and accents),
+    else the one account whose name contains it."""
+    wanted = fold(text.strip())
+    accounts = store.accounts()
+    exact = [a for a in accounts if fold(a.name) == wanted]
+    found = exact or [a for a in accounts if wanted and wanted in fold(a.name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        names = ", ".join(a.name for a in accounts) or "none yet"
+        raise AccountNotFoundError(f"no account matches {text!r} (accounts: {names})")
+    names = ", ".join(a.name for a in found)
+    raise AccountNotFoundError(f"{text!r} matches {len(found)} accounts: {names}")

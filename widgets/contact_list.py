@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from bchan_tui.data import ContactRow
 
+from .contact_columns import GAP, Column, fit_columns
 from .cursor_list import CursorList
 from .display import ago, band_mark, fit, kind_name, shown_name, strength_dots
 
@@ -32,30 +33,6 @@ class SortKey(StrEnum):
     OVERDUE = "overdue"
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of the list: its minimum width, its share of spare room
-    (``flex``) and how early it is dropped when the list is narrow (higher
-    ``drop_order`` goes first)."""
-
-    key: str
-    title: str
-    width: int
-    drop_order: int
-    flex: int = 0
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("name", "name", 14, 0, flex=3),
-    Column("org", "organisation", 12, 6, flex=2),
-    Column("strength", "strength", 8, 7),
-    Column("reach", "reach now", 9, 4),
-    Column("heat", "heat", 6, 2),
-    Column("private", "private", 7, 5),
-    Column("last", "last touch", 13, 3),
-    Column("state", "state", 7, 1),
-)
-
 # Which columns show the value each sort key orders by (heat: the hottest
 # channel, which is the reach-now one or the private one).
 SORTED_COLUMNS = {
@@ -64,38 +41,6 @@ SORTED_COLUMNS = {
     SortKey.HEAT: {"heat", "private"},
     SortKey.OVERDUE: {"state"},
 }
-
-GAP = 1
-
-
-def fit_columns(width: int) -> list[tuple[Column, int]]:
-    """The columns that fit in ``width`` cells, in display order, with widths.
-
-    Columns are dropped by ``drop_order`` until the rest fit; spare room goes
-    to the flexible columns.
-    """
-    kept = list(COLUMNS)
-
-    def needed(columns: list[Column]) -> int:
-        return sum(c.width for c in columns) + GAP * (len(columns) - 1)
-
-    while len(kept) > 1 and needed(kept) > width:
-        kept.remove(max(kept, key=lambda c: c.drop_order))
-    spare = max(width - needed(kept), 0)
-    flex_total = sum(c.flex for c in kept)
-    widths: list[tuple[Column, int]] = []
-    given = 0
-    flexible = [c for c in kept if c.flex]
-    for column in kept:
-        extra = 0
-        if column.flex and flex_total:
-            if column is flexible[-1]:
-                extra = spare - given
-            else:
-                extra = spare * column.flex // flex_total
-                given += extra
-        widths.append((column, column.width + extra))
-    return widths
 
 
 def _sort_values(row: ContactRow, *, screen_safe: bool) -> tuple[str, float, float, float]:

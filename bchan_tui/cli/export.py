@@ -9,9 +9,9 @@ from pathlib import Path
 
 from bchan_tui.data.atomic import write_atomically
 from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.export_markdown import export_markdown, find_account
+from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.export_vcard import export_vcards
-from bchan_tui.data.lookup import resolve_contact
+from bchan_tui.data.lookup import find_account, resolve_contact
 from bchan_tui.data.models import Contact
 from bchan_tui.data.search import fold
 from bchan_tui.data.store import Store

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bchan_tui.screens import ContactScreen, DashboardScreen
 from bchan_tui.widgets import AttentionList, SortKey
-from bchan_tui.widgets.contact_list import COLUMNS, fit_columns
+from bchan_tui.widgets.contact_columns import COLUMNS, fit_columns
 
 from .helpers import contact_list, highlighted_name, make_app, settle, shown_names, visible_text
 
