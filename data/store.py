@@ -34,6 +34,7 @@ from .fields import (
     TOUCH_FIELDS,
     clean_fields,
 )
+from .ledger import check_intel
 from .models import (
     DEFAULT_CAPACITY,
     DEFAULT_HALF_LIFE_DAYS,
@@ -226,38 +227,52 @@ class Store(BookReader):
         touch_id: str | None = None,
         at: DateTime | None = None,
     ) -> Intel:
-        """Record information given to or received from a contact."""
+        """Record information given to or received from a contact.
+
+        Only received items carry a verification status and a unique flag; a
+        linked touch must be one of this contact's."""
         values = clean_fields(
             INTEL_FIELDS,
             {"summary": summary, "sensitivity": sensitivity, "status": status, "unique": unique},
         )
         way = validate.choice(IntelDirection, direction, "direction")
         self.contact(contact_id)
-        if touch_id is not None and touch_id not in self._index.doc_ids["touches"]:
-            raise ValidationError("the linked touch does not exist", field="touch")
+        linked = touch_id or None
+        if linked is not None:
+            self._check_touch(contact_id, linked)
         item = Intel(
             id=new_id(),
             contact_id=contact_id,
-            touch_id=touch_id,
+            touch_id=linked,
             at=at or clock_now(),
             direction=way,
             **values,
         )
+        check_intel(item)
         with self._mutex:
             doc_id = self._insert("intel", intel_to_doc(item))
             self._index.add_intel(doc_id, item)
         return item
 
     def update_intel(self, intel_id: str, **changes: Any) -> Intel:
+        """Change an item's summary, status, unique flag or sensitivity."""
         values = clean_fields(INTEL_FIELDS, changes)
         with self._mutex:
             try:
                 item = replace(self._index.intel[intel_id], **values)
             except KeyError:
                 raise NotFoundError(f"no intel item with id {intel_id}") from None
+            check_intel(item)
             self._update("intel", item.id, intel_to_doc(item))
             self._index.add_intel(self._index.doc_ids["intel"][item.id], item)
         return item
+
+    def _check_touch(self, contact_id: str, touch_id: str) -> None:
+        doc_id = self._index.doc_ids["touches"].get(touch_id)
+        if doc_id is None:
+            raise ValidationError("the linked touch does not exist", field="touch")
+        if all(ref != doc_id for _, ref in self._index.touches_by_contact.get(contact_id, ())):
+            raise ValidationError("the linked touch is with another contact", field="touch")
 
     # --- accounts ---------------------------------------------------------------
 
