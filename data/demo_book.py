@@ -1,8 +1,10 @@
 """The demo book: a small, believable set of contacts for ``bchan --demo``.
 
-Analysts, buyers and journalists around two deals, with full ladders, months
-of touches, some hot back channels, some overdue relationships and intel both
-ways. Times are relative to ``now`` so the dashboard is alive on any day.
+Analysts, buyers and journalists around three accounts, each with its
+official process and back channels inside it; full ladders, months of
+touches, some hot back channels, some overdue relationships, codenamed
+sources and intel both ways in every status. Times are relative to ``now``
+so the dashboard is alive on any day.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import random
 from pendulum import DateTime
 
 from .clock import now as clock_now
-from .demo_people import ACCOUNTS, INTEL, PEOPLE, Person
-from .models import Direction, IntelDirection, IntelStatus, Rung, Sensitivity, Urgency
+from .demo_intel import INTEL
+from .demo_people import ACCOUNTS, PEOPLE, Person
+from .models import Direction, Rung, Urgency
 from .store import Store
 
 
@@ -23,11 +26,11 @@ def build_demo_book(store: Store, now: DateTime | None = None, seed: int = 7) ->
     rng = random.Random(seed)
     with store.batch():
         accounts = {
-            key: store.add_account(name, official_process=process).id
-            for key, (name, process) in ACCOUNTS.items()
+            key: store.add_account(name, official_process=process, notes=notes).id
+            for key, (name, process, notes) in ACCOUNTS.items()
         }
-        for number, person in enumerate(PEOPLE):
-            _add_person(store, person, accounts, moment, rng, number)
+        for person in PEOPLE:
+            _add_person(store, person, accounts, moment, rng)
 
 
 def _add_person(
@@ -36,7 +39,6 @@ def _add_person(
     accounts: dict[str, str],
     now: DateTime,
     rng: random.Random,
-    number: int,
 ) -> None:
     contact = store.add_contact(
         person.name,
@@ -104,28 +106,13 @@ def _add_person(
             store.log_touch(
                 contact.id, publics[0].id, at=now.subtract(hours=hours), note="follow-up"
             )
-    for offset in range(number % 4):
-        direction, summary, status, unique = INTEL[(number + offset) % len(INTEL)]
+    for item in INTEL.get(person.name, ()):
         store.record_intel(
             contact.id,
-            direction,
-            summary,
-            status=status,
-            unique=unique,
-            sensitivity=Sensitivity.CONFIDENTIAL if offset == 1 else Sensitivity.NORMAL,
-            at=now.subtract(days=20 + 7 * offset),
+            item.direction,
+            item.summary,
+            status=item.status,
+            unique=item.unique,
+            sensitivity=item.sensitivity,
+            at=now.subtract(days=item.days),
         )
-    if person.codename == "KESTREL":
-        # One source who gives far more than is returned: a one-sided exchange.
-        for summary in (
-            "the shortlist is two vendors",
-            "security sign-off slips a month",
-            "Purchasing will push for a 12% discount",
-        ):
-            store.record_intel(
-                contact.id,
-                IntelDirection.RECEIVED,
-                summary,
-                status=IntelStatus.UNVERIFIED,
-                at=now.subtract(days=16),
-            )

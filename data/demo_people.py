@@ -22,15 +22,22 @@ class Person:
     private_uses: tuple[int, ...] = ()  # days ago the back channel was used
 
 
+# key: (name, official process, notes)
 ACCOUNTS = {
     "northwind": (
         "Northwind Logistics",
         "RFP run by Purchasing; shortlist in January, decision in March",
+        "Replacing the routing platform; the CIO sponsors it, the CFO signs.",
     ),
-    "globex": ("Globex Bank", "Steering committee signs off; security review first, budget in Q2"),
+    "globex": (
+        "Globex Bank",
+        "Steering committee signs off; security review first, budget in Q2",
+        "Two business units want it; security decides which goes first.",
+    ),
     "helios": (
         "Helios Energy",
         "Pilot decided by the CIO's staff; framework agreement via Procurement",
+        "",
     ),
 }
 
@@ -136,12 +143,3 @@ PEOPLE: tuple[Person, ...] = (
         public=(("email", "ines.moreno@hooli.example"),), last_seen_days=30),
 )
 # fmt: on
-
-INTEL = (
-    ("received", "budget moved from Q2 to Q3", "confirmed", True),
-    ("received", "a competitor was dropped from the shortlist", "unverified", True),
-    ("given", "our roadmap slide for next year", "unverified", None),
-    ("received", "the board wants a second vendor", "contradicted", False),
-    ("given", "a customer reference in their sector", "unverified", None),
-    ("received", "the CFO is leaving in spring", "unverified", False),
-)
