@@ -3,6 +3,7 @@
 It never imports Textual; the CLI's shell commands run on it alone.
 """
 
+from .account_map import AccountMap, AccountPerson
 from .errors import (
     BchanError,
     BrokenDatabaseError,
@@ -42,6 +43,8 @@ from .store import Store
 
 __all__ = [
     "Account",
+    "AccountMap",
+    "AccountPerson",
     "AttentionItem",
     "AttentionKind",
     "Band",

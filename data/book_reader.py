@@ -16,6 +16,7 @@ from typing import Any, Self
 from pendulum import DateTime
 
 from . import validate
+from .account_map import AccountMap, account_map, account_maps
 from .attention import needs_attention
 from .clock import now as clock_now
 from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
@@ -147,6 +148,18 @@ class BookReader:
             return self._index.accounts[account_id]
         except KeyError:
             raise NotFoundError(f"no account with id {account_id}") from None
+
+    def account_map(self, account_id: str, now: DateTime | None = None) -> AccountMap:
+        """One account's official process, its people (official process and
+        back channels) and the intel that concerns it."""
+        self.account(account_id)
+        with self._mutex:
+            return account_map(self._index, account_id, now or clock_now())
+
+    def account_maps(self, now: DateTime | None = None) -> list[AccountMap]:
+        """The map of every account, by name."""
+        with self._mutex:
+            return account_maps(self._index, now or clock_now())
 
     def counts(self) -> dict[str, int]:
         """Documents per table, as stored."""
