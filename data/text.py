@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 and C1 control characters, DEL, and the Unicode bidi overrides that can
-# make a name read differently from what it is. Tab and newline are kept only
-# where multi-line text is allowed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, DEL, the Unicode bidi overrides that can make
+# a name read differently from what it is, and lone surrogates (what a stray
+# byte in a command-line argument decodes to: it cannot be saved as UTF-8).
+# Tab and newline are kept only where multi-line text is allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The Unicode line and paragraph separators: a line break to anything that
+# splits lines (Python, terminals, some Markdown renderers).
+_SEPARATORS = re.compile(r"[\u2028\u2029]")
 
 NAME_MAX = 200
 SHORT_MAX = 200
@@ -18,11 +22,20 @@ LONG_MAX = 10_000
 
 
 def clean_line(value: str) -> str:
-    """One line of text: control characters removed, outer whitespace trimmed."""
-    return _CONTROL_SINGLE_LINE.sub("", unicodedata.normalize("NFC", value)).strip()
+    """One line of text: control characters removed, line separators made
+    spaces, outer whitespace trimmed, in Unicode NFC form.
+
+    Normalising comes after removing: a control character between a letter
+    and its accent would otherwise keep them from composing, and cleaning the
+    result again would change it.
+    """
+    text = _SEPARATORS.sub(" ", _CONTROL_SINGLE_LINE.sub("", value))
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def clean_block(value: str) -> str:
-    """Multi-line text (notes, terms): newlines and tabs kept, other controls removed."""
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", text).strip()
+    """Multi-line text (notes, terms): newlines and tabs kept, other controls
+    removed, line separators made newlines, in Unicode NFC form."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SEPARATORS.sub("\n", _CONTROL.sub("", text))
+    return unicodedata.normalize("NFC", text).strip()

@@ -72,7 +72,8 @@ def whole_number(value: object, field: str, low: int, high: int) -> int:
         raise ValidationError(f"{field} must be a whole number", field=field)
     try:
         number = int(str(value).strip()) if isinstance(value, str) else int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        # OverflowError: an infinite float has no whole number.
         raise ValidationError(f"{field} must be a whole number", field=field) from None
     if isinstance(value, float) and not value.is_integer():
         raise ValidationError(f"{field} must be a whole number", field=field)
@@ -87,7 +88,8 @@ def positive_number(value: object, field: str, high: float = 10_000) -> float:
         raise ValidationError(f"{field} must be a number", field=field)
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        # OverflowError: an integer too large for a float.
         raise ValidationError(f"{field} must be a number", field=field) from None
     if not math.isfinite(number) or not 0 < number <= high:
         raise ValidationError(f"{field} must be above 0 and at most {high:g}", field=field)

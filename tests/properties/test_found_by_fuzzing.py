@@ -1,0 +1,60 @@
+"""Inputs the property tests found that once broke the store, kept as
+plain examples so they stay fixed whatever the generators draw."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from bchan_tui.data import Store, ValidationError
+from bchan_tui.data.text import clean_block, clean_line
+
+
+def test_a_lone_surrogate_is_dropped_and_the_book_stays_writable(db_path: Path) -> None:
+    # What a stray byte in a command-line argument decodes to. It cannot be
+    # written as UTF-8: kept, it made this and every later save of the
+    # session fail with a TypeError.
+    with Store(db_path) as store:
+        contact = store.add_contact("Marta\udcff", notes="a\ud800b")
+        assert (contact.name, contact.notes) == ("Marta", "ab")
+        store.add_contact("Jonas")
+    with Store(db_path, read_only=True) as again:
+        assert sorted(c.name for c in again.contacts()) == ["Jonas", "Marta"]
+
+
+def test_a_name_of_only_surrogates_is_refused_as_empty(db_path: Path) -> None:
+    with Store(db_path) as store, pytest.raises(ValidationError, match="name is required"):
+        store.add_contact("\ud800\udfff")
+
+
+@pytest.mark.parametrize("clean", [clean_line, clean_block])
+def test_cleaning_twice_changes_nothing(clean: object) -> None:
+    # A control character between a letter and its accent kept them from
+    # composing; the stored text was not NFC, and saving it again changed it.
+    assert callable(clean)
+    once = clean("e\x00\u0301")
+    assert once == "\u00e9"
+    assert unicodedata.is_normalized("NFC", once)
+    assert clean(once) == once
+
+
+def test_line_separators_end_no_line_in_a_one_line_field() -> None:
+    assert clean_line("Marta\u2028Lindqvist\u2029") == "Marta Lindqvist"
+    assert clean_block("first\u2028second") == "first\nsecond"
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_an_infinite_strength_is_refused_not_an_overflow(db_path: Path, value: float) -> None:
+    with Store(db_path) as store, pytest.raises(ValidationError, match="whole number"):
+        store.add_contact("Marta", strength=value)
+
+
+def test_a_capacity_too_large_for_a_float_is_refused_not_an_overflow(db_path: Path) -> None:
+    with Store(db_path) as store:
+        contact = store.add_contact("Marta")
+        with pytest.raises(ValidationError, match="capacity must be a number"):
+            store.add_channel(contact.id, "public", "email", capacity=10**400)
+        assert store.channels() == []
