@@ -15,6 +15,7 @@ from .models import (
     IntelStatus,
     RelationshipState,
     Rung,
+    Sensitivity,
 )
 
 UNVERIFIED_AFTER_DAYS = 14
@@ -89,8 +90,17 @@ def _unverified(index: BookIndex, now: DateTime) -> list[AttentionItem]:
             and not contact.archived
         ):
             days = int((now.timestamp() - item.at.timestamp()) // SECONDS_PER_DAY)
-            text = f"unverified for {days} days: {item.summary}"
+            heading = f"unverified for {days} days: "
+            withheld = (
+                heading + "confidential" if item.sensitivity is Sensitivity.CONFIDENTIAL else None
+            )
             items.append(
-                AttentionItem(AttentionKind.UNVERIFIED, contact.id, text, item.at.timestamp())
+                AttentionItem(
+                    AttentionKind.UNVERIFIED,
+                    contact.id,
+                    heading + item.summary,
+                    item.at.timestamp(),
+                    screen_safe_text=withheld,
+                )
             )
     return items

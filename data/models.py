@@ -270,6 +270,11 @@ class ContactDetail:
     confirmed: int
     contradicted: int
 
+    @property
+    def is_source(self) -> bool:
+        """Whether the contact has told you anything: then they are a source to protect."""
+        return any(item.direction is IntelDirection.RECEIVED for item in self.intel)
+
 
 class AttentionKind(StrEnum):
     OVERDUE = "overdue"
@@ -287,3 +292,5 @@ class AttentionItem:
     contact_id: str
     text: str
     sort_key: float = field(default=0.0)
+    # The text while screen-safe, when the text quotes something confidential.
+    screen_safe_text: str | None = None

@@ -11,6 +11,7 @@ from .dashboard import DashboardScreen
 from .edit_contact import ContactChanges, EditContactModal
 from .failures import failure_message, report_failure
 from .help import HelpScreen
+from .intel_form import IntelEntry, IntelFormModal
 from .log_touch import LogTouchModal, TouchEntry
 from .quick_add import NewChannel, NewContact, QuickAddModal
 
@@ -24,6 +25,8 @@ __all__ = [
     "DashboardScreen",
     "EditContactModal",
     "HelpScreen",
+    "IntelEntry",
+    "IntelFormModal",
     "LogTouchModal",
     "NewChannel",
     "NewContact",

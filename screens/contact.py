@@ -1,5 +1,5 @@
 """One contact: who they are, their ladder with heat, what to use now and
-why, and the recent touches."""
+why, the intel ledger, and the recent touches."""
 
 from __future__ import annotations
 
@@ -13,15 +13,27 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer
 
-from bchan_tui.data import Channel, Contact, ContactDetail, Store, Urgency
-from bchan_tui.widgets import ContactHeader, LadderView, ReachNow, RecentTouches
-from bchan_tui.widgets.display import channel_title
+from bchan_tui.data import (
+    Channel,
+    Contact,
+    ContactDetail,
+    Intel,
+    IntelDirection,
+    IntelStatus,
+    Store,
+    Urgency,
+)
+from bchan_tui.data.ledger import next_status
+from bchan_tui.widgets import ContactHeader, IntelList, LadderView, ReachNow, RecentTouches
+from bchan_tui.widgets.display import channel_title, shown_name
 
 from .book_screen import BookScreen
 from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
+from .intel_form import IntelEntry, IntelFormModal
 
 MOVE = Binding.Group("move", compact=True)
+CHANNEL_ACTIONS = {"edit_channel", "retire_channel", "move_channel"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,27 @@ class ContactScreen(BookScreen[ContactOutcome]):
             id="contact.move-down",
             tooltip="Move the highlighted channel down its rung",
         ),
+        Binding(
+            "i",
+            "record_intel",
+            "Intel",
+            id="contact.record-intel",
+            tooltip="Record intel given to or received from the contact",
+        ),
+        Binding(
+            "v",
+            "cycle_status",
+            "Verify",
+            id="contact.cycle-status",
+            tooltip="Next status: unverified → confirmed → contradicted",
+        ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next pane",
+            id="contact.next-pane",
+            tooltip="Move between the ladder, the intel and the recent touches",
+        ),
     ]
 
     AUTO_FOCUS = "#ladder"
@@ -101,6 +134,9 @@ class ContactScreen(BookScreen[ContactOutcome]):
                 reach = ReachNow(id="reach-now")
                 reach.border_title = "Reach now"
                 yield reach
+                intel = IntelList(id="intel")
+                intel.border_title = "Intel"
+                yield intel
                 with VerticalScroll(id="touches-pane") as touches:
                     touches.border_title = "Recent touches"
                     yield RecentTouches(id="touches")
@@ -116,23 +152,29 @@ class ContactScreen(BookScreen[ContactOutcome]):
             return
         self.query_one(ContactHeader).screen_safe = value
         self.query_one(LadderView).screen_safe = value
+        self.query_one(IntelList).screen_safe = value
 
     # --- loading ------------------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
-    def load(self, select_channel: str | None = None) -> None:
+    def load(self, select_channel: str | None = None, select_intel: str | None = None) -> None:
         detail = self.store.contact_detail(self.contact_id)
         channels = self.store.channels_of(self.contact_id, include_retired=True)
-        self.app.call_from_thread(self._show, detail, channels, select_channel)
+        self.app.call_from_thread(self._show, detail, channels, select_channel, select_intel)
 
     def _show(
-        self, detail: ContactDetail, channels: list[Channel], select_channel: str | None
+        self,
+        detail: ContactDetail,
+        channels: list[Channel],
+        select_channel: str | None,
+        select_intel: str | None = None,
     ) -> None:
         self.detail = detail
         self.channels = {channel.id: channel for channel in channels}
         self.query_one(ContactHeader).detail = detail
         self.query_one(ReachNow).detail = detail
         self.query_one(RecentTouches).show(detail.touches, self.channels)
+        self.query_one(IntelList).show(detail.intel, select_intel)
         ladder = self.query_one(LadderView)
         if select_channel is not None:
             ladder.select_channel(select_channel)
@@ -157,11 +199,25 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     # --- the contact --------------------------------------------------------------------
 
+    def name_of(self, contact: Contact) -> str:
+        # Someone who told you things is a source here: protected as one.
+        source = self.detail is not None and self.detail.is_source
+        return shown_name(contact, screen_safe=self.screen_safe, source=source)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"log_touch", "edit", "archive", "add_channel"}:
+        if action in {"log_touch", "edit", "archive", "add_channel", "record_intel"}:
             return True if self.detail is not None else None
-        if action in {"edit_channel", "retire_channel", "move_channel"}:
+        intel_focused = self.is_mounted and self.query_one(IntelList).has_focus
+        if action in CHANNEL_ACTIONS:
+            # The channel keys act on the ladder, not on the item the intel list shows.
+            if intel_focused:
+                return False
             return True if self._highlighted_channel() is not None else None
+        if action == "cycle_status":
+            if not intel_focused:
+                return False
+            item = self._highlighted_intel()
+            return True if item is not None and item.direction is IntelDirection.RECEIVED else None
         return True
 
     def action_log_touch(self) -> None:
@@ -267,3 +323,54 @@ class ContactScreen(BookScreen[ContactOutcome]):
     def _moved(self, channel_id: str) -> None:
         self.changed = True
         self.load(channel_id)
+
+    # --- the intel ledger ----------------------------------------------------------------
+
+    def _highlighted_intel(self) -> Intel | None:
+        if not self.is_mounted:
+            return None
+        return self.query_one(IntelList).highlighted_item
+
+    @on(IntelList.Highlighted)
+    def _intel_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_record_intel(self) -> None:
+        if self.detail is None:
+            return
+        modal = IntelFormModal(self._contact_name(), self.detail.touches, self.channels)
+        self.app.push_screen(modal, self._intel_entered)
+
+    def _intel_entered(self, entry: IntelEntry | None) -> None:
+        if entry is not None:
+            self._save_intel(entry)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _save_intel(self, entry: IntelEntry) -> None:
+        item = self.store.record_intel(
+            self.contact_id,
+            entry.direction,
+            entry.summary,
+            sensitivity=entry.sensitivity,
+            status=entry.status,
+            unique=entry.unique,
+            touch_id=entry.touch_id,
+        )
+        self.app.call_from_thread(
+            self._intel_saved, item, f"Recorded {item.direction.value} intel."
+        )
+
+    def action_cycle_status(self) -> None:
+        item = self._highlighted_intel()
+        if item is not None and item.direction is IntelDirection.RECEIVED:
+            self._set_status(item.id, next_status(item.status))
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _set_status(self, intel_id: str, status: IntelStatus) -> None:
+        item = self.store.update_intel(intel_id, status=status)
+        self.app.call_from_thread(self._intel_saved, item, f"Marked {status.value}.")
+
+    def _intel_saved(self, item: Intel, message: str) -> None:
+        self.changed = True
+        self.notify(message, title="Saved", timeout=2)
+        self.load(select_intel=item.id)

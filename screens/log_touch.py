@@ -63,7 +63,9 @@ class LogTouchModal(FormModal[TouchEntry]):
         self._picked_by_user = False
 
     def compose(self) -> ComposeResult:
-        name = shown_name(self.detail.contact, screen_safe=self.screen_safe)
+        name = shown_name(
+            self.detail.contact, screen_safe=self.screen_safe, source=self.detail.is_source
+        )
         with Vertical(id="log-touch", classes="form-box") as box:
             box.border_title = Content.assemble("Log a touch with ", name)
             box.border_subtitle = "Enter saves · Esc cancels"

@@ -8,6 +8,7 @@ from .contact_list import ContactList, SortKey
 from .contact_view import ContactHeader, ReachNow, RecentTouches
 from .cursor_list import CursorList
 from .heat import HeatIndicator, heat_content
+from .intel_list import IntelList
 from .ladder import ChannelCard, LadderView
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "ContactList",
     "CursorList",
     "HeatIndicator",
+    "IntelList",
     "LadderView",
     "ReachNow",
     "RecentTouches",

@@ -32,6 +32,9 @@ _KIND_MARK = {
     AttentionKind.ONE_SIDED: "⇄",
 }
 
+# Items about what a contact told you: they name a source.
+_ABOUT_INTEL = {AttentionKind.UNVERIFIED, AttentionKind.ONE_SIDED}
+
 
 class AttentionList(CursorList):
     """Needs-attention items: the contact's name, then what is wrong.
@@ -125,7 +128,11 @@ class AttentionList(CursorList):
         )
         if line == 0:
             contact = self._contacts.get(item.contact_id)
-            who = shown_name(contact, screen_safe=self.screen_safe) if contact else "(archived)"
+            who = (
+                shown_name(contact, screen_safe=self.screen_safe, source=item.kind in _ABOUT_INTEL)
+                if contact
+                else "(archived)"
+            )
             mark_style = base + self.get_component_rich_style(
                 f"attention-list--{_KIND_STYLE[item.kind]}", partial=True
             )
@@ -140,5 +147,8 @@ class AttentionList(CursorList):
                 if highlighted
                 else base + self.get_component_rich_style("attention-list--text", partial=True)
             )
-            segments = [Segment(fit("   " + item.text, width), text_style)]
+            text = item.text
+            if self.screen_safe and item.screen_safe_text is not None:
+                text = item.screen_safe_text
+            segments = [Segment(fit("   " + text, width), text_style)]
         return Strip(segments).crop_extend(0, width, base)

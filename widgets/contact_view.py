@@ -20,11 +20,17 @@ from .heat import REFRESH_SECONDS
 Part = str | tuple[str, str]
 
 
+def track_record(detail: ContactDetail) -> str:
+    """ "2 confirmed · 1 contradicted": how what this source told you held up."""
+    return f"{detail.confirmed} confirmed · {detail.contradicted} contradicted"
+
+
 def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     """Name, role and organisation; strength, cadence and state; intention."""
     contact = detail.contact
     state_colour = STATE_VARIABLE[detail.state]
-    title: list[Part] = [(shown_name(contact, screen_safe=screen_safe), "bold $text-primary")]
+    name = shown_name(contact, screen_safe=screen_safe, source=detail.is_source)
+    title: list[Part] = [(name, "bold $text-primary")]
     role_org = " · ".join(part for part in (contact.role, contact.org) if part)
     if role_org:
         title += ["  ", role_org]
@@ -42,10 +48,8 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
         (" · give/get ", "$text-muted"),
         f"{detail.balance:+d}",
     ]
-    if detail.confirmed or detail.contradicted:
-        standing.append(
-            (f" ({detail.confirmed} confirmed, {detail.contradicted} contradicted)", "$text-muted")
-        )
+    if detail.is_source:
+        standing += [(" (", "$text-muted"), track_record(detail), (")", "$text-muted")]
     lines = [Content.assemble(*title), Content.assemble(*standing)]
     if contact.intention:
         lines.append(Content.assemble(("their gain: ", "$text-muted"), contact.intention))

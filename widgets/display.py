@@ -1,4 +1,5 @@
-"""How domain values read on screen: times, bands, strength, masked addresses.
+"""How domain values read on screen: times, bands, strength, masked addresses,
+and the names and intel that screen-safe mode hides.
 
 Plain functions over the data layer's records, shared by every widget, so a
 band or a masked address reads the same wherever it appears. They return
@@ -10,9 +11,19 @@ from __future__ import annotations
 from pendulum import DateTime
 from rich.cells import cell_len, set_cell_size
 
-from bchan_tui.data import Band, Channel, ChannelKind, Contact, RelationshipState, Rung
+from bchan_tui.data import (
+    Band,
+    Channel,
+    ChannelKind,
+    Contact,
+    Intel,
+    RelationshipState,
+    Rung,
+    Sensitivity,
+)
 from bchan_tui.data.clock import now
 from bchan_tui.data.masking import mask_address
+from bchan_tui.data.redaction import A_SOURCE
 
 BAND_VARIABLE: dict[Band, str] = {
     Band.COOL: "$success",
@@ -77,9 +88,27 @@ def shown_address(channel: Channel, *, screen_safe: bool) -> str:
     return channel.address
 
 
-def shown_name(contact: Contact, *, screen_safe: bool) -> str:
-    """The contact's name, or their codename while screen-safe (when they have one)."""
+CONFIDENTIAL_SUMMARY = "confidential"
+"""What stands for a confidential item's summary while screen-safe."""
+
+
+def shown_name(contact: Contact, *, screen_safe: bool, source: bool = False) -> str:
+    """The one place that decides what a contact is called on screen.
+
+    While screen-safe a codename replaces the name. Where the contact shows
+    as a source of intel (``source``), one without a codename is "a source":
+    what was said is never put beside who said it.
+    """
+    if screen_safe and source and not contact.codename:
+        return A_SOURCE
     return contact.display_name(screen_safe=screen_safe)
+
+
+def shown_summary(item: Intel, *, screen_safe: bool) -> str:
+    """An intel item's summary; a confidential one is withheld while screen-safe."""
+    if screen_safe and item.sensitivity is Sensitivity.CONFIDENTIAL:
+        return CONFIDENTIAL_SUMMARY
+    return item.summary
 
 
 def channel_title(channel: Channel, *, screen_safe: bool) -> str:
