@@ -27,6 +27,17 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of ``payload`` (``os.write`` may write fewer).
+
+    Every durable write of a book goes through here, the journal's appends
+    included, so a full disk is simulated in one place.
+    """
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temp file, fsync, rename and fsync
     of the folder. The file ends with mode 0600.
@@ -38,13 +49,11 @@ def write_atomically(path: Path, payload: bytes) -> None:
     # mkstemp creates the file with mode 0600 and O_EXCL.
     fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            view = memoryview(payload)
-            while view:
-                written = handle.write(view)
-                view = view[written:]
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            write_all(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temp_name, FILE_MODE)
         os.replace(temp_name, path)
     except BaseException:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import orjson
 
-from .atomic import remove_stale_temp_files, write_atomically
+from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
 from .errors import BrokenDatabaseError
 from .index import BookIndex, IndexProblem
+from .journal import JournalProblem, journal_path, replay
 from .lock import SessionLock
 from .schema import (
     RawData,
@@ -29,7 +30,7 @@ from .schema import (
     needs_migration,
     new_database,
 )
-from .storage import AtomicJSONStorage, encode
+from .storage import AtomicJSONStorage, write_book
 
 
 @dataclass
@@ -63,6 +64,16 @@ def read_database(path: Path) -> RawData:
         return check_structure(data)
     except SchemaMismatch as error:
         raise broken(path, str(error)) from None
+
+
+def read_book(path: Path) -> tuple[RawData, int | None]:
+    """The book with its journal replayed, and how many journalled changes
+    were applied (None when there was no journal for this file)."""
+    data = read_database(path)
+    try:
+        return data, replay(path, data)
+    except JournalProblem as error:
+        raise broken(journal_path(path), str(error)) from None
 
 
 def build_index(path: Path, data: RawData) -> BookIndex:
@@ -107,15 +118,16 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
             remove_stale_temp_files(path)
         if path.exists():
             with collection_paused():
-                data = read_database(path)
+                data, replayed = read_book(path)
                 index = build_index(path, data)
             if not read_only:
+                _fold_journal(path, data, replayed)
                 _migrate_and_back_up(path, data)
         elif read_only:
             data, index = new_database(), BookIndex()
         else:
             data, index = new_database(), BookIndex()
-            write_atomically(path, encode(data))
+            write_book(path, data)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -123,10 +135,18 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
     return OpenDatabase(AtomicJSONStorage(path, data, read_only=read_only), index, lock)
 
 
+def _fold_journal(path: Path, data: RawData, replayed: int | None) -> None:
+    """A session that ended without closing (a kill, a crash) left changes
+    in the journal: they go into the book before this session writes."""
+    if replayed:
+        write_book(path, data)
+    journal_path(path).unlink(missing_ok=True)
+
+
 def _migrate_and_back_up(path: Path, data: RawData) -> None:
     if needs_migration(data):
         make_backup(path)
         migrate(data)
-        write_atomically(path, encode(data))
+        write_book(path, data)
     else:
         backup_if_new_day(path)

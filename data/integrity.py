@@ -18,7 +18,7 @@ from .codec import (
     intel_from_doc,
     touch_from_doc,
 )
-from .database import read_database
+from .database import read_book
 from .errors import BrokenDatabaseError
 from .schema import TABLES, schema_version
 
@@ -67,7 +67,7 @@ def check_database(path: Path) -> IntegrityReport:
         report.problems.append("the file does not exist")
         return report
     try:
-        data = read_database(path)
+        data, _ = read_book(path)
     except BrokenDatabaseError as error:
         report.problems.append(str(error))
         return report

@@ -1,13 +1,17 @@
-"""A TinyDB storage that reads from memory and writes atomically.
+"""A TinyDB storage that reads from memory and writes durably.
 
 TinyDB's own JSONStorage re-parses the file on every read and rewrites it in
 place, so a kill mid-write corrupts it; CachingMiddleware loses writes that
-were not flushed. This storage parses once with orjson, serves reads from
-memory, and makes every write durable before it returns.
+were not flushed. This storage parses once with orjson and serves reads from
+memory. A single changed document is appended to the book's journal before
+the call returns; batches, a grown journal and the end of the session
+rewrite the whole file atomically.
 """
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,24 +22,36 @@ from tinydb.storages import Storage
 
 from .atomic import write_atomically
 from .errors import WriteFailedError
+from .journal import Journal, generation_of, replay, set_generation
 from .schema import RawData, new_database
+
+# Past this size the journal is folded into the book at the next change:
+# replaying it at open should cost little next to parsing the book.
+JOURNAL_LIMIT = 4 * 1024 * 1024
 
 
 def encode(data: RawData) -> bytes:
     return orjson.dumps(data)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file.
+def write_book(path: Path, data: RawData) -> None:
+    """Rewrite the whole book as a new generation (its journal is then stale)."""
+    set_generation(data, uuid.uuid4().hex)
+    write_atomically(path, encode(data))
 
-    ``data`` is parsed by the caller (who validates it first) and handed in,
-    so the file is parsed exactly once.
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage over one JSON file and its journal.
+
+    ``data`` is parsed by the caller (who validates it and replays the
+    journal first) and handed in, so the file is parsed exactly once.
     """
 
     def __init__(self, path: Path, data: RawData, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
         self._data = data
+        self._journal = Journal(path, generation_of(data))
         self._batch_depth = 0
         self._pending = False
 
@@ -49,9 +65,30 @@ class AtomicJSONStorage(Storage):
             return
         self._persist()
 
+    def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Store one document under ``doc_id``, durably before returning.
+
+        Outside a batch only the change is written (to the journal); the
+        memory is changed after the write succeeded, so it never claims a
+        change that failed.
+        """
+        if self._batch_depth:
+            self._data.setdefault(table, {})[doc_id] = doc
+            self._pending = True
+            return
+        if self.read_only:
+            raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
+        try:
+            self._journal.append(table, doc_id, doc)
+        except OSError as error:
+            raise self._failed(error) from error
+        self._data.setdefault(table, {})[doc_id] = doc
+        if self._journal.size > JOURNAL_LIMIT:
+            self._persist()
+
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group many TinyDB writes into one file write; all or nothing."""
+        """Group many writes into one file write; all or nothing."""
         self._batch_depth += 1
         try:
             yield
@@ -66,24 +103,41 @@ class AtomicJSONStorage(Storage):
             self._pending = False
             self._persist()
 
+    def close(self) -> None:
+        """Fold the journal into the book, so the file at rest is complete.
+
+        If that fails (a full disk), every change is still in the journal,
+        which the next open replays: nothing is lost, so nothing is raised.
+        """
+        if self._journal.changes and not self.read_only:
+            with contextlib.suppress(WriteFailedError):
+                self._persist()
+        self._journal.close()
+
     def _persist(self) -> None:
+        self._refuse_if_read_only()
+        try:
+            write_book(self.path, self._data)
+        except OSError as error:
+            # The file on disk and its journal are untouched: they are the
+            # truth to return to.
+            self._data = self._reread()
+            raise self._failed(error) from error
+        self._journal.restart(generation_of(self._data))
+
+    def _refuse_if_read_only(self) -> None:
         if self.read_only:
             self._data = self._reread()
             raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
-        try:
-            write_atomically(self.path, encode(self._data))
-        except OSError as error:
-            # TinyDB changed the in-memory data before calling write(); the
-            # file on disk is untouched, so it is the truth to return to.
-            self._data = self._reread()
-            reason = error.strerror or str(error)
-            raise WriteFailedError(
-                f"could not save to {self.path}: {reason}. Nothing was changed."
-            ) from error
+
+    def _failed(self, error: OSError) -> WriteFailedError:
+        reason = error.strerror or str(error)
+        return WriteFailedError(f"could not save to {self.path}: {reason}. Nothing was changed.")
 
     def _reread(self) -> RawData:
         try:
             loaded: RawData = orjson.loads(self.path.read_bytes())
         except FileNotFoundError:
             return new_database()
+        replay(self.path, loaded)
         return loaded

@@ -1,5 +1,8 @@
 """A writer for the crash test: opens a book, then logs touches as fast as it
-can, printing each touch id once ``log_touch`` has returned (acknowledged)."""
+can, printing each touch id once ``log_touch`` has returned (acknowledged).
+
+Every fifth touch is logged in a batch, which rewrites the whole file, so
+kills land in whole-file writes as well as in journal appends."""
 
 from __future__ import annotations
 
@@ -17,7 +20,13 @@ def main(path: str) -> None:
     while True:
         contact_id, ladder = channels[number % len(channels)]
         channel = ladder[number % len(ladder)]
-        touch = store.log_touch(contact_id, channel.id, reason="crash test", note=f"n{number}")
+        if number % 5 == 4:
+            with store.batch():
+                touch = store.log_touch(
+                    contact_id, channel.id, reason="crash test", note=f"n{number}"
+                )
+        else:
+            touch = store.log_touch(contact_id, channel.id, reason="crash test", note=f"n{number}")
         print(touch.id, flush=True)
         number += 1
 

@@ -14,9 +14,10 @@ import pendulum
 import pytest
 
 from bchan_tui.data import DatabaseLockedError, Store, WriteFailedError
+from bchan_tui.data import atomic as atomic_module
 from bchan_tui.data import schema as schema_module
-from bchan_tui.data import storage as storage_module
 from bchan_tui.data.backups import KEEP, backups_of
+from bchan_tui.data.journal import journal_path
 
 OPEN_IN_CHILD = """
 import sys
@@ -192,12 +193,13 @@ def test_a_full_disk_changes_nothing(
 ) -> None:
     store = Store(db_path)
     marta = store.add_contact("Marta")
-    before = db_path.read_bytes()
+    journal = journal_path(db_path)
+    before = (db_path.read_bytes(), journal.read_bytes())
 
-    def no_space(path: Path, payload: bytes) -> None:
+    def no_space(fd: int, payload: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage_module, "write_atomically", no_space)
+    monkeypatch.setattr(atomic_module, "write_all", no_space)
     with pytest.raises(WriteFailedError, match=r"No space left on device\. Nothing was changed"):
         store.add_contact("Jonas")
     with pytest.raises(WriteFailedError):
@@ -205,7 +207,7 @@ def test_a_full_disk_changes_nothing(
     with pytest.raises(WriteFailedError), store.batch():
         store.add_contact("One")
         store.add_contact("Two")
-    assert db_path.read_bytes() == before
+    assert (db_path.read_bytes(), journal.read_bytes()) == before
     assert [c.name for c in store.contacts()] == ["Marta"]
     monkeypatch.undo()
     store.add_contact("After")
