@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
     """Copy the database beside itself (mode 0600) and keep the newest ``keep``."""
     stamp = pendulum.now("UTC").format(_STAMP)
     target = db_path.with_name(f"{db_path.name}.{stamp}.bak")
-    write_atomically(target, db_path.read_bytes())
+    try:
+        # The book is only ever replaced, never changed in place, so a hard
+        # link is a true snapshot of it, made without copying 40 MB at start.
+        os.link(db_path, target)
+    except OSError:
+        write_atomically(target, db_path.read_bytes())
     for old in backups_of(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target

@@ -154,6 +154,23 @@ def test_database_lock_and_backups_are_private(db_path: Path, frozen: pendulum.D
     assert backup.read_bytes() == db_path.read_bytes()
 
 
+def test_a_backup_keeps_the_book_as_it_was_when_later_changes_are_saved(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    with Store(db_path) as store:
+        store.add_contact("Marta")
+    with pendulum.travel_to(frozen.add(days=1), freeze=True), Store(db_path) as store:
+        (backup,) = backups_of(db_path)
+        snapshot = backup.read_bytes()
+        store.add_contact("Jonas")
+        with store.batch():
+            store.add_contact("Vera")
+    assert backup.read_bytes() == snapshot
+    assert b"Jonas" not in snapshot
+    assert b"Marta" in snapshot
+    assert b"Jonas" in db_path.read_bytes()
+
+
 def test_one_backup_a_day_and_only_the_last_five_kept(
     db_path: Path, frozen: pendulum.DateTime
 ) -> None:
