@@ -5,7 +5,8 @@ from __future__ import annotations
 from pendulum import DateTime
 
 from .clock import SECONDS_PER_DAY
-from .dashboard import ladder_steps, relationship_of
+from .dashboard import relationship_of
+from .heat import channel_heat
 from .index import BookIndex
 from .models import (
     AttentionItem,
@@ -62,18 +63,21 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
 
 
 def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    # Only private channels can need a rest, so only their heat is worked out.
     items = []
-    for contact_id in {c.contact_id for c in index.channels.values() if c.rung is Rung.PRIVATE}:
-        contact = index.contacts.get(contact_id)
+    for channel in index.channels.values():
+        if channel.rung is not Rung.PRIVATE or not channel.is_active:
+            continue
+        contact = index.contacts.get(channel.contact_id)
         if contact is None or contact.archived:
             continue
-        for step in ladder_steps(index, contact_id, now):
-            ready = step.heat.ready_again
-            if step.channel.rung is Rung.PRIVATE and step.heat.band is Band.HOT and ready:
-                text = f"{step.channel.describe()} is hot: rest it until {ready.format('D MMM')}"
-                items.append(
-                    AttentionItem(AttentionKind.HOT_PRIVATE, contact_id, text, ready.timestamp())
-                )
+        heat = channel_heat(channel, index.out_times.get(channel.id, ()), now)
+        ready = heat.ready_again
+        if heat.band is Band.HOT and ready:
+            text = f"{channel.describe()} is hot: rest it until {ready.format('D MMM')}"
+            items.append(
+                AttentionItem(AttentionKind.HOT_PRIVATE, contact.id, text, ready.timestamp())
+            )
     return items
 
 
