@@ -107,8 +107,9 @@ def contact_detail(
     steps = ladder_steps(index, contact_id, now)
     state, _, last = relationship_of(index, contact, now)
     recent = tuple(touches_of(index, touch_table, contact_id, recent_touches))
+    # Newest first; items of the same moment, the one recorded last first.
     intel = sorted(
-        (index.intel[i] for i in index.intel_by_contact.get(contact_id, ())),
+        (index.intel[i] for i in reversed(index.intel_by_contact.get(contact_id, ()))),
         key=lambda item: item.at,
         reverse=True,
     )

@@ -144,12 +144,16 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # Opened with screen-safe already on: the watcher ran before mounting.
+        self._apply_screen_safe(self.screen_safe)
         self.query_one(LadderView).focus()
         self.load()
 
     def watch_screen_safe(self, value: bool) -> None:
-        if not self.is_mounted:
-            return
+        if self.is_mounted:
+            self._apply_screen_safe(value)
+
+    def _apply_screen_safe(self, value: bool) -> None:
         self.query_one(ContactHeader).screen_safe = value
         self.query_one(LadderView).screen_safe = value
         self.query_one(IntelList).screen_safe = value

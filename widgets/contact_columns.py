@@ -22,7 +22,10 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("name", "name", 14, 0, flex=3),
     Column("org", "organisation", 12, 6, flex=2),
-    Column("strength", "strength", 8, 7),
+    # Strength goes before the give/get balance: what you owe a back channel
+    # is the more urgent thing to see.
+    Column("strength", "strength", 8, 8),
+    Column("balance", "give/get", 8, 7),
     Column("reach", "reach now", 9, 4),
     Column("heat", "heat", 6, 2),
     Column("private", "private", 7, 5),

@@ -21,7 +21,16 @@ from bchan_tui.data import ContactRow
 
 from .contact_columns import GAP, Column, fit_columns
 from .cursor_list import CursorList
-from .display import ago, band_mark, fit, kind_name, shown_name, strength_dots
+from .display import (
+    ago,
+    balance_accent,
+    balance_text,
+    band_mark,
+    fit,
+    kind_name,
+    shown_name,
+    strength_dots,
+)
 
 
 class SortKey(StrEnum):
@@ -352,6 +361,8 @@ class ContactList(CursorList):
             return contact.org, None
         if key == "strength":
             return strength_dots(contact.strength), None
+        if key == "balance":
+            return balance_text(row.balance), balance_accent(row.balance)
         if key == "reach":
             channel = row.routine_channel
             return (kind_name(channel.kind), None) if channel else ("none", "dim")

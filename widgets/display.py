@@ -80,6 +80,19 @@ def strength_dots(strength: int) -> str:
     return "●" * clamped + "○" * (5 - clamped)
 
 
+def balance_text(balance: int) -> str:
+    """The give/get balance as "+2", "-3", or "0" when even."""
+    return f"{balance:+d}" if balance else "0"
+
+
+def balance_accent(balance: int) -> str | None:
+    """How the contact list colours a balance: you owe (received more than
+    given) warns; even is muted."""
+    if balance < 0:
+        return "due"
+    return "dim" if balance == 0 else None
+
+
 def shown_address(channel: Channel, *, screen_safe: bool) -> str:
     """The channel's address, masked on the private rung while screen-safe
     (the same mask as the shell and the redacted export use)."""
