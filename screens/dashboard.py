@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
 from bchan_tui.widgets import AttentionList, ContactList, SortKey
 
+from .accounts import AccountsScreen
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
 from .filtering import NarrowingSearch
@@ -49,6 +50,13 @@ class DashboardScreen(BookScreen[None]):
             "Export",
             id="dashboard.export",
             tooltip="Export the contacts shown to Markdown (redacted), with a preview",
+        ),
+        Binding(
+            "A",
+            "accounts",
+            "Accounts",
+            id="dashboard.accounts",
+            tooltip="Accounts: the official process and the back channels of each",
         ),
         Binding(
             "u",
@@ -236,7 +244,7 @@ class DashboardScreen(BookScreen[None]):
     def add_contact(self, new: NewContact) -> None:
         """Save a quick-added contact (and its channel, in the same write), then select it."""
         with self.store.batch():
-            contact = self.store.add_contact(new.name, org=new.org)
+            contact = self.store.add_contact(new.name, org=new.org, account_id=new.account_id)
             if new.channel is not None:
                 self.store.add_channel(
                     contact.id, new.channel.rung, new.channel.kind, new.channel.address
@@ -339,6 +347,9 @@ class DashboardScreen(BookScreen[None]):
     def action_export(self) -> None:
         filtered = bool(self.filter_input.value.strip())
         self.export_contacts(self.contact_list.shown_ids if filtered else None)
+
+    def action_accounts(self) -> None:
+        self.app.push_screen(AccountsScreen(self.store, contact_closed=self.opened_contact_closed))
 
     def action_undo_archive(self) -> None:
         if self.archived:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from bchan_tui.widgets import LadderView
 from bchan_tui.widgets.cursor_list import CursorList
 
+from .accounts import AccountsScreen
 from .confirm import ConfirmModal
 from .contact import ContactScreen
 from .dashboard import DashboardScreen
@@ -36,6 +37,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[B
         ("Contact list and needs-attention panel", bindings_of(CursorList.BINDINGS)),
         ("Contact screen", bindings_of(ContactScreen.BINDINGS)),
         ("Ladder (on the contact screen)", bindings_of(LadderView.BINDINGS)),
+        ("Accounts screen", bindings_of(AccountsScreen.BINDINGS)),
         ("Forms", bindings_of(FormModal.BINDINGS)),
         ("Questions", bindings_of(ConfirmModal.BINDINGS)),
     ]

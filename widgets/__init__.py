@@ -3,6 +3,7 @@
 Widgets are given data and post messages; none of them calls the store.
 """
 
+from .account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 from .attention_list import AttentionList
 from .contact_list import ContactList, SortKey
 from .contact_view import ContactHeader, ReachNow, RecentTouches
@@ -12,6 +13,10 @@ from .intel_list import IntelList
 from .ladder import ChannelCard, LadderView
 
 __all__ = [
+    "AccountIntel",
+    "AccountList",
+    "AccountPeople",
+    "AccountProcess",
     "AttentionList",
     "ChannelCard",
     "ContactHeader",

@@ -1,0 +1,174 @@
+"""The accounts screen: each account's official process, and beside it the
+people — who sits in the official process and who is a back channel — with
+the intel that concerns the account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from bchan_tui.data import AccountMap, Store
+from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
+
+from .book_screen import BookScreen
+from .contact import ContactOutcome, ContactScreen
+
+NO_ACCOUNTS = (
+    "No accounts in this book yet. An account gathers the people of one deal: "
+    "its official process beside its back channels."
+)
+
+
+class AccountsScreen(BookScreen[None]):
+    """Every account, and the map of the highlighted one. Enter on a person
+    opens their contact screen; Escape goes back to the dashboard.
+
+    ``contact_closed`` hears what happened on a contact opened from here, so
+    the dashboard can bring its row up to date.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="accounts.back", tooltip="Back to the dashboard"),
+    ]
+
+    AUTO_FOCUS = "#account-list"
+    CSS_PATH = "accounts.tcss"
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        contact_closed: Callable[[ContactOutcome | None], None] | None = None,
+    ) -> None:
+        super().__init__(store, id="accounts")
+        self.contact_closed = contact_closed
+        self.maps: dict[str, AccountMap] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="accounts-status")
+        with Horizontal(id="accounts-body"):
+            accounts = AccountList(id="account-list")
+            accounts.border_title = "Accounts"
+            yield accounts
+            with Vertical(id="account-side"):
+                process = AccountProcess(id="account-process")
+                process.border_title = "Official process"
+                yield process
+                yield AccountPeople("Nobody in the official process.", id="official-people")
+                yield AccountPeople("No back channel in this account.", id="back-channels")
+                yield AccountIntel(id="account-intel")
+        yield Footer()
+
+    @property
+    def account_list(self) -> AccountList:
+        return self.query_one("#account-list", AccountList)
+
+    @property
+    def official_people(self) -> AccountPeople:
+        return self.query_one("#official-people", AccountPeople)
+
+    @property
+    def back_channels(self) -> AccountPeople:
+        return self.query_one("#back-channels", AccountPeople)
+
+    @property
+    def account_intel(self) -> AccountIntel:
+        return self.query_one("#account-intel", AccountIntel)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_map(None)
+        self._update_status()
+        self.load()
+
+    def watch_screen_safe(self, value: bool) -> None:
+        if not self.is_mounted:
+            return
+        for widget in (self.official_people, self.back_channels, self.account_intel):
+            widget.screen_safe = value
+        self._update_status()
+
+    # --- loading ----------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="load", exclusive=True)
+    def load(self) -> None:
+        """Every account's map, from the store."""
+        maps = self.store.account_maps()
+        self.app.call_from_thread(self._show_maps, maps)
+
+    def _show_maps(self, maps: list[AccountMap]) -> None:
+        self.maps = {m.account.id: m for m in maps}
+        self.account_list.set_maps(maps)
+        self._show_map(self.account_list.highlighted_map)
+        self._update_status()
+
+    def _show_map(self, account_map: AccountMap | None) -> None:
+        process = self.query_one(AccountProcess)
+        process.show(account_map, empty=NO_ACCOUNTS)
+        official = account_map.official if account_map else ()
+        back = account_map.back_channels if account_map else ()
+        intel = account_map.intel if account_map else ()
+        self.official_people.set_people(official)
+        self.official_people.border_title = f"In the official process ({len(official)})"
+        self.back_channels.set_people(back)
+        self.back_channels.border_title = f"Back channels ({len(back)})"
+        contacts = {p.contact.id: p.contact for p in (account_map.people if account_map else ())}
+        self.account_intel.set_intel(intel, contacts)
+        self.account_intel.border_title = f"Intel ({len(intel)})"
+
+    def _update_status(self) -> None:
+        count = len(self.maps)
+        parts: list[str | tuple[str, str]] = [
+            ("bchan", "bold $text-accent"),
+            (" · ", "$text-muted"),
+            "accounts",
+            (" · ", "$text-muted"),
+            f"{count} account" if count == 1 else f"{count} accounts",
+        ]
+        if self.screen_safe:
+            parts += ["  ", (" SCREEN-SAFE ", "bold reverse $warning")]
+        self.query_one("#accounts-status", Static).update(Content.assemble(*parts))
+
+    # --- moving around ------------------------------------------------------------
+
+    @on(AccountList.Highlighted)
+    def _account_highlighted(self, event: AccountList.Highlighted) -> None:
+        self._show_map(self.maps.get(event.account_id))
+
+    @on(AccountList.Selected)
+    def _account_selected(self) -> None:
+        # Enter on an account goes to its people, back channels first.
+        for people in (self.back_channels, self.official_people):
+            if people.item_count():
+                people.focus()
+                return
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    # --- opening a person -------------------------------------------------------------
+
+    @on(AccountPeople.Selected)
+    def _person_selected(self, event: AccountPeople.Selected) -> None:
+        self.open_contact(event.contact_id)
+
+    @on(AccountIntel.Selected)
+    def _intel_selected(self, event: AccountIntel.Selected) -> None:
+        self.open_contact(event.contact_id)
+
+    def open_contact(self, contact_id: str) -> None:
+        """Show the contact's screen; coming back, the map is read again."""
+        self.app.push_screen(ContactScreen(self.store, contact_id), self._contact_closed)
+
+    def _contact_closed(self, outcome: ContactOutcome | None) -> None:
+        if self.contact_closed is not None:
+            self.contact_closed(outcome)
+        if outcome is not None and (outcome.changed or outcome.archived is not None):
+            self.load()
