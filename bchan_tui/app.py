@@ -109,7 +109,7 @@ class BchanApp(App[None]):
         self.push_screen(HelpScreen(self.BINDINGS))
 
     def action_quick_add(self) -> None:
-        self.push_screen(QuickAddModal(), self._quick_added)
+        self.push_screen(QuickAddModal(self.store.accounts()), self._quick_added)
 
     def _quick_added(self, new: NewContact | None) -> None:
         if new is None:

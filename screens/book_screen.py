@@ -119,7 +119,7 @@ class BookScreen(Screen[ResultT]):
             if result is not None and result.changes:
                 self._save_changes(result)
 
-        self.app.push_screen(EditContactModal(contact), answered)
+        self.app.push_screen(EditContactModal(contact, self.store.accounts()), answered)
 
     @work(thread=True, exit_on_error=False, group="write")
     def _save_changes(self, result: ContactChanges) -> None:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from bchan_tui.data import Contact
+from bchan_tui.data import Account, Contact
 from bchan_tui.data.text import LONG_MAX
 
-from .form import FormModal, optional, required, whole_number
+from .form import FormModal, account_select, chosen_account, optional, required, whole_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,13 @@ _LINE_FIELDS = (
 
 class EditContactModal(FormModal[ContactChanges]):
     """Change a contact's name, codename, organisation, role, strength,
-    cadence, tags, intention and notes."""
+    cadence, account, tags, intention and notes; ``accounts`` are those the
+    contact can be assigned to."""
 
-    def __init__(self, contact: Contact) -> None:
+    def __init__(self, contact: Contact, accounts: Sequence[Account] = ()) -> None:
         super().__init__()
         self.contact = contact
+        self.accounts = tuple(accounts)
 
     def _value(self, key: str) -> str:
         value = getattr(self.contact, key)
@@ -64,6 +67,8 @@ class EditContactModal(FormModal[ContactChanges]):
                         validate_on=["changed", "submitted"],
                         placeholder="days" if key == "cadence_days" else "",
                     )
+                yield Static("Account", classes="form-label")
+                yield account_select(self.accounts, self.contact.account_id)
             with Grid(classes="form-grid notes-grid"):
                 yield Static("Tags", classes="form-label")
                 yield Input(
@@ -104,6 +109,7 @@ class EditContactModal(FormModal[ContactChanges]):
             tag.strip() for tag in self.query_one("#tags", Input).value.split(",") if tag.strip()
         )
         entered["intention"] = self.query_one("#intention", Input).value.strip()
+        entered["account_id"] = chosen_account(self.query_one("#account", Select))
         entered["notes"] = notes.strip()
         changes = {
             key: value for key, value in entered.items() if value != getattr(self.contact, key)

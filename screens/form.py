@@ -3,6 +3,7 @@ fields are checked by Textual validators and a bad one is marked inline."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.validation import Function, Length, Validator
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from bchan_tui.data import Account
 from bchan_tui.data.text import ADDRESS_MAX, NAME_MAX, SHORT_MAX
 
 ResultT = TypeVar("ResultT")
@@ -41,6 +43,25 @@ def whole_number(field: str, low: int, high: int) -> list[Validator]:
         return text.isdigit() and low <= int(text) <= high
 
     return [Function(in_range, f"{field} is a whole number from {low} to {high}")]
+
+
+def account_select(accounts: Sequence[Account], current: str | None = None) -> Select[str]:
+    """A choice of the book's accounts by name, blank ("none") for no account."""
+    options = [(Content(account.name), account.id) for account in accounts]
+    known = current is not None and any(account.id == current for account in accounts)
+    return Select(
+        options,
+        id="account",
+        prompt="none",
+        allow_blank=True,
+        value=current if known and current is not None else Select.NULL,
+    )
+
+
+def chosen_account(select: Select[str]) -> str | None:
+    """The account id chosen in an ``account_select``, or None for none."""
+    value = select.value
+    return value if isinstance(value, str) else None
 
 
 class FormModal(ModalScreen[ResultT]):

@@ -1,17 +1,19 @@
-"""Quick add: a name is enough; an organisation and one channel optionally."""
+"""Quick add: a name is enough; an organisation, an account and one channel
+optionally."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Select, Static
 
-from bchan_tui.data import ChannelKind, Rung
+from bchan_tui.data import Account, ChannelKind, Rung
 from bchan_tui.widgets.display import kind_name
 
-from .form import FormModal, address_validators, optional, required
+from .form import FormModal, account_select, address_validators, chosen_account, optional, required
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class NewContact:
 
     name: str
     org: str = ""
+    account_id: str | None = None
     channel: NewChannel | None = None
 
 
@@ -37,7 +40,12 @@ KIND_OPTIONS = [(kind_name(kind), kind) for kind in ChannelKind]
 
 
 class QuickAddModal(FormModal[NewContact]):
-    """Add a contact in one breath; returns a ``NewContact`` or None."""
+    """Add a contact in one breath; returns a ``NewContact`` or None.
+    ``accounts`` are those the contact can be assigned to."""
+
+    def __init__(self, accounts: Sequence[Account] = ()) -> None:
+        super().__init__()
+        self.accounts = tuple(accounts)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-add", classes="form-box") as box:
@@ -60,6 +68,8 @@ class QuickAddModal(FormModal[NewContact]):
                     validators=optional("the organisation"),
                     validate_on=["changed", "submitted"],
                 )
+                yield Static("Account", classes="form-label")
+                yield account_select(self.accounts)
                 yield Static("Channel", classes="form-label")
                 with Grid(classes="form-pair"):
                     yield Select(RUNG_OPTIONS, id="rung", prompt="rung (optional)")
@@ -94,4 +104,5 @@ class QuickAddModal(FormModal[NewContact]):
         channel = None
         if isinstance(rung, Rung) and isinstance(kind, ChannelKind):
             channel = NewChannel(rung, kind, address)
-        return NewContact(name=name, org=org, channel=channel)
+        account_id = chosen_account(self.query_one("#account", Select))
+        return NewContact(name=name, org=org, account_id=account_id, channel=channel)

@@ -43,7 +43,8 @@ async def test_one_channel_can_come_with_the_new_contact(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("a", *"Bo Lind", "tab", "tab")
+        # Name, organisation, account, then the channel's rung.
+        await pilot.press("a", *"Bo Lind", "tab", "tab", "tab")
         modal = app.screen
         assert isinstance(modal, QuickAddModal)
         rung = modal.query_one("#rung", Select)
@@ -86,7 +87,11 @@ async def test_a_half_given_channel_is_refused(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("a", *"Half Way", "tab", "tab", "tab", "tab", *"half@example", "enter")
+        # Past the organisation, the account, the rung and the kind to the address.
+        await pilot.press(
+            "a", *"Half Way", "tab", "tab", "tab", "tab", "tab", *"half@example", "enter"
+        )
+        assert app.screen.query_one("#address", Input).value == "half@example"
         assert isinstance(app.screen, QuickAddModal)
         assert "a channel needs both a rung and a kind" in visible_text(app)
         assert len(app.store.contacts()) == 30
