@@ -23,7 +23,7 @@ async def test_the_dashboard_lists_every_contact_by_name(demo_db: Path) -> None:
         assert "30 contacts" in text
         assert "Amara Nwosu" in text
         # Columns at this width, with the "x ago" of a frozen clock.
-        for title in ("organisation", "strength", "reach now", "heat", "private", "last touch"):
+        for title in ("organisation", "give/get", "reach now", "heat", "private", "last touch"):
             assert title in text
         assert "5 hours ago" in text
 
