@@ -133,7 +133,8 @@ def decode_text(raw: bytes) -> str:
     """Text from a file's bytes: UTF-8 (with or without a BOM), UTF-16 with a
     BOM, else Windows-1252, which is what older Outlook versions write."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        # A truncated file may end in half a character: shown as U+FFFD, not a crash.
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -132,6 +132,9 @@ class AddressScrubber:
         # Masked when found: a large book hides tens of thousands of addresses.
         self._hidden = {address_key(a): a for a in addresses}
         self._hidden.pop("", None)
+        # Phone numbers by their digits, and how many digits each has: a
+        # number run together with more digits ("0142 2 times") is still found.
+        self._phone_lengths = sorted({len(key) for key in self._hidden if key.isdigit()})
 
     def __call__(self, text: str) -> str:
         if not self._hidden:
@@ -142,8 +145,20 @@ class AddressScrubber:
         found = match.group(0)
         # A sentence's full stop is not part of the address before it.
         core = found.rstrip(".-/")
-        address = self._hidden.get(address_key(core))
+        key = address_key(core)
+        address = self._hidden.get(key)
+        if address is None and key.isdigit():
+            address = self._phone_inside(key)
         return found if address is None else mask_address(address) + found[len(core) :]
+
+    def _phone_inside(self, digits: str) -> str | None:
+        """A hidden phone number whose digits appear inside ``digits``."""
+        for length in self._phone_lengths:
+            for start in range(len(digits) - length + 1):
+                address = self._hidden.get(digits[start : start + length])
+                if address is not None:
+                    return address
+        return None
 
 
 class Redaction:
@@ -172,9 +187,13 @@ class Redaction:
         return done
 
     def name(self, contact: Contact) -> str:
-        if self.reveal or not contact.codename:
+        """The codename when one is set; else the name, with any hidden address
+        in it masked (an imported card without a name is named by its address)."""
+        if self.reveal:
             return contact.name
-        return contact.codename
+        if contact.codename:
+            return contact.codename
+        return self._addresses(contact.name)
 
     def address(self, contact: Contact, channel: Channel) -> str:
         if not self.reveal and contact.codename:

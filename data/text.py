@@ -14,6 +14,9 @@ _CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 # The Unicode line and paragraph separators: a line break to anything that
 # splits lines (Python, terminals, some Markdown renderers).
 _SEPARATORS = re.compile(r"[\u2028\u2029]")
+# What separates words in pasted text: in a one-line field each becomes a
+# space, so "Northwind\nmarta@x.example" does not glue into one word.
+_LINE_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 
 NAME_MAX = 200
 SHORT_MAX = 200
@@ -22,14 +25,14 @@ LONG_MAX = 10_000
 
 
 def clean_line(value: str) -> str:
-    """One line of text: control characters removed, line separators made
-    spaces, outer whitespace trimmed, in Unicode NFC form.
+    """One line of text: tabs and line breaks made spaces, other control
+    characters removed, outer whitespace trimmed, in Unicode NFC form.
 
     Normalising comes after removing: a control character between a letter
     and its accent would otherwise keep them from composing, and cleaning the
     result again would change it.
     """
-    text = _SEPARATORS.sub(" ", _CONTROL_SINGLE_LINE.sub("", value))
+    text = _CONTROL_SINGLE_LINE.sub("", _LINE_BREAKS.sub(" ", value.replace("\r\n", " ")))
     return unicodedata.normalize("NFC", text).strip()
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bchan_tui.data import Store, ValidationError
+from bchan_tui.data.export_markdown import export_markdown
+from bchan_tui.data.importing import ContactRecord, read_import_file
 from bchan_tui.data.text import clean_block, clean_line
 
 
@@ -58,3 +60,44 @@ def test_a_capacity_too_large_for_a_float_is_refused_not_an_overflow(db_path: Pa
         with pytest.raises(ValidationError, match="capacity must be a number"):
             store.add_channel(contact.id, "public", "email", capacity=10**400)
         assert store.channels() == []
+
+
+def test_a_utf16_file_cut_off_mid_character_is_read_not_a_crash(tmp_path: Path) -> None:
+    # An odd number of bytes after the byte-order mark raised UnicodeDecodeError.
+    text = "Name,E-mail 1 - Value\r\nGrace Liu,grace@example.org\r\n"
+    path = tmp_path / "cut.csv"
+    path.write_bytes(text.encode("utf-16")[:-1])
+    parsed = read_import_file(path)
+    assert [r.name for r in parsed.records if isinstance(r, ContactRecord)] == ["Grace Liu"]
+
+
+def test_a_line_break_in_a_one_line_field_becomes_a_space(db_path: Path) -> None:
+    # Removed outright, it glued words together: "Northwind\nmarta@..." became
+    # one word, and an address inside it was no longer recognised.
+    with Store(db_path) as store:
+        contact = store.add_contact("Marta\r\nLindqvist", org="Northwind\nmarta@proton.example")
+    assert contact.name == "Marta Lindqvist"
+    assert contact.org == "Northwind marta@proton.example"
+
+
+def test_a_contact_named_by_a_private_address_is_masked_in_a_redacted_export(
+    db_path: Path,
+) -> None:
+    # An imported card without a name is named by its first address.
+    with Store(db_path) as store:
+        hana = store.add_contact("hana@proton.example")
+        store.add_channel(hana.id, "private", "email", "hana@proton.example")
+        document = export_markdown(store)
+        assert "hana" not in document
+        assert "### h•••\\@•••.example" in document
+        assert "hana\\@proton.example" in export_markdown(store, reveal=True)
+
+
+def test_a_private_number_run_together_with_more_digits_is_masked(db_path: Path) -> None:
+    with Store(db_path) as store:
+        bob = store.add_contact("Bob")
+        signal = store.add_channel(bob.id, "private", "signal", "+46 70 555 0142")
+        store.log_touch(bob.id, signal.id, reason="called +46 70 555 0142 2 times")
+        document = export_markdown(store)
+    assert "555 0142" not in document
+    assert "called +••• •••42 times" in document

@@ -351,7 +351,7 @@ def test_intel_reads_back_as_cleaned_or_is_refused(
             return
         for field, expected in outcomes.items():
             assert getattr(item, field) == expected, field
-        changed = store.update_intel(item.id, summary=item.summary + " again")
+        changed = store.update_intel(item.id, summary=f"{item.summary[:150]} again")
         with reopened(store) as again:
             assert again.intel_of(contact.id) == [changed]
 
