@@ -33,7 +33,7 @@ from .confirm import ConfirmModal
 from .intel_form import IntelEntry, IntelFormModal
 
 MOVE = Binding.Group("move", compact=True)
-CHANNEL_ACTIONS = {"edit_channel", "retire_channel", "move_channel"}
+LADDER_ACTIONS = {"add_channel", "edit_channel", "retire_channel", "move_channel"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
         Binding(
             "tab",
             "app.focus_next",
-            "Next pane",
+            "Pane",
             id="contact.next-pane",
             tooltip="Move between the ladder, the intel and the recent touches",
         ),
@@ -209,13 +209,13 @@ class ContactScreen(BookScreen[ContactOutcome]):
         return shown_name(contact, screen_safe=self.screen_safe, source=source)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        intel_focused = self.is_mounted and self.query_one(IntelList).has_focus
+        if action in LADDER_ACTIONS and intel_focused:
+            # The ladder's keys leave the footer to the ledger's while it has focus.
+            return False
         if action in {"log_touch", "edit", "archive", "add_channel", "record_intel"}:
             return True if self.detail is not None else None
-        intel_focused = self.is_mounted and self.query_one(IntelList).has_focus
-        if action in CHANNEL_ACTIONS:
-            # The channel keys act on the ladder, not on the item the intel list shows.
-            if intel_focused:
-                return False
+        if action in LADDER_ACTIONS:
             return True if self._highlighted_channel() is not None else None
         if action == "cycle_status":
             if not intel_focused:

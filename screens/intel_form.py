@@ -35,7 +35,10 @@ DIRECTION_OPTIONS = [
     ("received: they told me", IntelDirection.RECEIVED),
     ("given: I told them", IntelDirection.GIVEN),
 ]
-SENSITIVITY_OPTIONS = [(s.value, s) for s in Sensitivity]
+SENSITIVITY_OPTIONS = [
+    ("normal sensitivity", Sensitivity.NORMAL),
+    ("confidential", Sensitivity.CONFIDENTIAL),
+]
 STATUS_OPTIONS = [(s.value, s) for s in IntelStatus]
 # Select values must be hashable and not None, so "unknown" stands for None.
 UNIQUE_OPTIONS = [

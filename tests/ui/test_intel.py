@@ -17,38 +17,17 @@ from bchan_tui.data import (
     IntelDirection,
     IntelStatus,
     Sensitivity,
-    Store,
 )
 from bchan_tui.screens import ContactScreen, IntelFormModal, LogTouchModal
 from bchan_tui.widgets import AttentionList, IntelList
 
 from .helpers import make_app, settle, visible_text
-
-CONFIDENTIAL = "the CFO is leaving in March"
-MARKUP = "[bold]budget[/] moves to [@click=app.quit]Q3[/]"
+from .ledger_book import CONFIDENTIAL, MARKUP, write_ledger_book
 
 
 @pytest.fixture
 def ledger_db(db_path: Path, frozen: pendulum.DateTime) -> Path:
-    """Two sources: Marta (codename HERON) with one touch and no intel yet;
-    Rachel (no codename), who told a confidential item three weeks ago and,
-    more recently, one with markup in it, and was given one thing."""
-    with Store(db_path) as store:
-        marta = store.add_contact("Marta Lindqvist", codename="HERON", org="Northwind")
-        email = store.add_channel(marta.id, "public", "email", "marta@northwind.example")
-        store.log_touch(marta.id, email.id, note="coffee", at=frozen.subtract(days=2))
-        rachel = store.add_contact("Rachel Green", org="Forrester")
-        store.record_intel(
-            rachel.id,
-            "received",
-            CONFIDENTIAL,
-            sensitivity=Sensitivity.CONFIDENTIAL,
-            at=frozen.subtract(days=20),
-        )
-        store.record_intel(
-            rachel.id, "given", "early sight of the roadmap", at=frozen.subtract(days=3)
-        )
-        store.record_intel(rachel.id, "received", MARKUP, unique=True, at=frozen.subtract(days=1))
+    write_ledger_book(db_path, frozen)
     return db_path
 
 
