@@ -6,6 +6,7 @@ changes on top.
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,10 +21,11 @@ from .account_map import AccountMap, account_map, account_maps
 from .attention import needs_attention
 from .clock import now as clock_now
 from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
-from .database import build_index, open_database
+from .database import OpenDatabase, build_index, open_database, settle
 from .documents import DocumentWriter
 from .errors import NotFoundError
 from .heat import channel_heat
+from .index import BookIndex, IndexProblem
 from .ladder import ladder_order, reach_now
 from .models import (
     Account,
@@ -54,10 +56,37 @@ class BookReader:
         self.path = opened.storage.path
         self.read_only = read_only
         self._storage = opened.storage
-        self._index = opened.index
+        self._indexed: BookIndex | None = None
         self._lock = opened.lock
+        self._unsettled: OpenDatabase | None = None if read_only else opened
         self._mutex = threading.RLock()
         self._documents = DocumentWriter(opened.storage)
+
+    @property
+    def _index(self) -> BookIndex:
+        """Every record decoded and checked, built on first use.
+
+        Opening only parses the file, so the dashboard can show its first
+        rows (``preview_rows``) while the rest is decoded. A document that
+        does not decode raises ``BrokenDatabaseError`` here; every write
+        checks the whole book first (``_require_checked``), so nothing is
+        written before that.
+        """
+        indexed = self._indexed
+        return indexed if indexed is not None else self._build_index()
+
+    def _build_index(self) -> BookIndex:
+        with self._mutex:
+            if self._indexed is None:
+                self._indexed = build_index(self.path, self._storage.read())
+                if self._unsettled is not None:
+                    settle(self._unsettled)
+                    self._unsettled = None
+            return self._indexed
+
+    def _require_checked(self) -> None:
+        if self._indexed is None:
+            self._build_index()
 
     # --- session ----------------------------------------------------------
 
@@ -88,7 +117,7 @@ class BookReader:
                     yield
             except BaseException:
                 # The storage went back to the file on disk; so does the index.
-                self._index = build_index(self.path, self._storage.read())
+                self._indexed = None
                 raise
 
     # --- reading ------------------------------------------------------------
@@ -185,6 +214,32 @@ class BookReader:
             if contact_ids is None:
                 return contact_rows(self._index, moment, include_archived=include_archived)
             return [contact_row(self._index, self.contact(i), moment) for i in contact_ids]
+
+    def preview_rows(self, count: int, now: DateTime | None = None) -> list[ContactRow]:
+        """The rows of the first ``count`` contacts by name, as ``contact_rows``
+        gives them, without indexing the whole book when it is not yet.
+
+        Only those contacts' channels, touches and intel are decoded: on a
+        size-M book, a small part of the work of every row.
+        """
+        moment = now or clock_now()
+        with self._mutex:
+            index = self._indexed
+            if index is None:
+                try:
+                    index = BookIndex.build(self._storage.read(), self._first_by_name(count))
+                except (IndexProblem, AttributeError, KeyError, TypeError):
+                    # A document is not as it should be: the whole index names it.
+                    index = self._index
+            rows = contact_rows(index, moment)
+        rows.sort(key=lambda row: row.contact.name.casefold())
+        return rows[:count]
+
+    def _first_by_name(self, count: int) -> set[str]:
+        shown = (d for d in self._storage.read()["contacts"].values() if not d.get("archived"))
+        # nsmallest keeps equal names in stored order, as the list's sort does.
+        first = heapq.nsmallest(count, shown, key=lambda doc: doc["name"].casefold())
+        return {doc["id"] for doc in first}
 
     def contact_detail(
         self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20

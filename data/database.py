@@ -35,9 +35,16 @@ from .storage import AtomicJSONStorage, write_book
 
 @dataclass
 class OpenDatabase:
+    """A parsed, structurally valid book (its journal replayed), not yet
+    indexed: indexing decodes and checks every document, and is left to
+    whoever needs it first."""
+
     storage: AtomicJSONStorage
-    index: BookIndex
     lock: SessionLock | None
+    # Changes replayed from the journal a killed session left (None: none).
+    replayed: int | None = None
+    # The file did not exist: this session made it, so there is no backup to make.
+    created: bool = False
 
 
 def broken(path: Path, problem: str) -> BrokenDatabaseError:
@@ -77,8 +84,10 @@ def read_book(path: Path) -> tuple[RawData, int | None]:
 
 
 def build_index(path: Path, data: RawData) -> BookIndex:
+    """Decode and index every document, or raise ``BrokenDatabaseError``."""
     try:
-        return BookIndex.build(data)
+        with collection_paused():
+            return BookIndex.build(data)
     except IndexProblem as error:
         raise broken(path, str(error)) from None
 
@@ -105,7 +114,8 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
     """Open (or create) the database at ``path`` for a session.
 
     Writers take the session lock first, so the file cannot change between
-    validation and the first write.
+    validation and the first write. Nothing is written until every document
+    has been checked: a writer calls ``settle`` once the book is indexed.
     """
     path = Path(os.path.abspath(path))
     lock: SessionLock | None = None
@@ -116,37 +126,41 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
     try:
         if not read_only:
             remove_stale_temp_files(path)
-        if path.exists():
+        replayed: int | None = None
+        created = not path.exists()
+        if not created:
             with collection_paused():
                 data, replayed = read_book(path)
-                index = build_index(path, data)
-            if not read_only:
-                _fold_journal(path, data, replayed)
-                _migrate_and_back_up(path, data)
+            if not read_only and needs_migration(data):
+                _migrate(path, data)
         elif read_only:
-            data, index = new_database(), BookIndex()
+            data = new_database()
         else:
-            data, index = new_database(), BookIndex()
+            data = new_database()
             write_book(path, data)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
-    return OpenDatabase(AtomicJSONStorage(path, data, read_only=read_only), index, lock)
+    storage = AtomicJSONStorage(path, data, read_only=read_only)
+    return OpenDatabase(storage, lock, replayed, created)
 
 
-def _fold_journal(path: Path, data: RawData, replayed: int | None) -> None:
-    """A session that ended without closing (a kill, a crash) left changes
-    in the journal: they go into the book before this session writes."""
-    if replayed:
-        write_book(path, data)
+def settle(opened: OpenDatabase) -> None:
+    """A writer's care of a book just checked whole, before its first write:
+    changes a killed session left in the journal go into the book, and the
+    day's first session backs it up."""
+    path = opened.storage.path
+    if opened.replayed:
+        opened.storage.rewrite()
     journal_path(path).unlink(missing_ok=True)
-
-
-def _migrate_and_back_up(path: Path, data: RawData) -> None:
-    if needs_migration(data):
-        make_backup(path)
-        migrate(data)
-        write_book(path, data)
-    else:
+    if not opened.created:
         backup_if_new_day(path)
+
+
+def _migrate(path: Path, data: RawData) -> None:
+    """Bring the book to this version, check it whole, back up, then write."""
+    migrate(data)
+    build_index(path, data)
+    make_backup(path)
+    write_book(path, data)

@@ -103,6 +103,10 @@ class AtomicJSONStorage(Storage):
             self._pending = False
             self._persist()
 
+    def rewrite(self) -> None:
+        """Write the whole book now, as a new generation, with an empty journal."""
+        self._persist()
+
     def close(self) -> None:
         """Fold the journal into the book, so the file at rest is complete.
 

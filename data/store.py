@@ -299,9 +299,11 @@ class Store(BookReader):
     # --- persistence --------------------------------------------------------------
 
     def _insert(self, table: str, doc: Doc) -> int:
+        self._require_checked()
         return self._documents.insert(table, doc)
 
     def _update(self, table: str, record_id: str, doc: Doc) -> None:
+        self._require_checked()
         self._documents.update(table, self._index.doc_ids[table][record_id], doc)
 
 

@@ -24,6 +24,8 @@ from .quick_add import NewContact
 
 SORT = Binding.Group("sort", compact=True)
 
+# Rows shown while the rest of the book is read: more than any screen holds.
+PREVIEW_ROWS = 100
 TIMES_EVERY_SECONDS = 60.0
 RELOAD_EVERY_SECONDS = 15 * 60.0
 
@@ -107,7 +109,9 @@ class DashboardScreen(BookScreen[None]):
         self.contacts: dict[str, Contact] = {}
         self.archived: list[Contact] = []
         self._attention: list[AttentionItem] = []
-        self._binding_state: tuple[bool, bool, bool] | None = None
+        self._binding_state: tuple[bool, bool, bool, bool] | None = None
+        # Only the first rows are shown; the rest of the book is being read.
+        self.previewing = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -159,14 +163,30 @@ class DashboardScreen(BookScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
     def load_book(self) -> None:
-        """Every row, the search index, then the attention list (the slowest)."""
+        """The first screenful, then every row with the search index, then the
+        attention list (the slowest)."""
+        if self.search is None:
+            # Opening the book only parsed it; the first rows by name need a
+            # small part of it decoded, every row needs all of it.
+            self.app.call_from_thread(self._show_preview, self.store.preview_rows(PREVIEW_ROWS))
         rows = self.store.contact_rows()
         search = NarrowingSearch(row.contact for row in rows)
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
         self.app.call_from_thread(self.refresh_attention)
 
+    def _show_preview(self, rows: list[ContactRow]) -> None:
+        if self.search is not None:
+            return  # every row is already shown
+        self.previewing = True
+        contact_list = self.contact_list
+        contact_list.set_rows(rows)
+        contact_list.loading = False
+        self._update_status()
+        self._sync_bindings()
+
     def _show_rows(self, rows: list[ContactRow], search: NarrowingSearch) -> None:
+        self.previewing = False
         self.contacts = {row.contact.id: row.contact for row in rows}
         self.search = search
         contact_list = self.contact_list
@@ -302,6 +322,8 @@ class DashboardScreen(BookScreen[None]):
         ]
         if contact_list.loading:
             parts.append("loading…")
+        elif self.previewing:
+            parts.append(f"the first {total:,} contacts by name; reading the rest…")
         elif shown == total:
             parts.append(f"{total:,} contact" if total == 1 else f"{total:,} contacts")
         else:
@@ -330,6 +352,9 @@ class DashboardScreen(BookScreen[None]):
             return bool(self.archived)
         if action == "clear_filter":
             return bool(self.filter_input.value) or self.filter_input.has_focus
+        if action == "sort":
+            # Sorting the first rows alone would show a false order.
+            return None if self.previewing else True
         return True
 
     def action_log_touch(self) -> None:
@@ -391,6 +416,7 @@ class DashboardScreen(BookScreen[None]):
             self.contact_list.highlighted_id is not None,
             bool(self.filter_input.value),
             bool(self.archived),
+            self.previewing,
         )
         if state != self._binding_state:
             self._binding_state = state

@@ -13,6 +13,7 @@ from textual.app import App
 
 from bchan_tui.data import (
     BchanError,
+    BrokenDatabaseError,
     DatabaseLockedError,
     NotFoundError,
     ValidationError,
@@ -36,8 +37,15 @@ def failure_message(error: BaseException) -> tuple[str, str]:
 
 
 def report_failure(app: App[Any], error: BaseException | None) -> None:
-    """Tell the user what failed; the details go to the Textual log."""
+    """Tell the user what failed; the details go to the Textual log.
+
+    A book found broken while it is read (a document that does not decode)
+    ends the session with the same message and status as at the start.
+    """
     if error is None:
+        return
+    if isinstance(error, BrokenDatabaseError):
+        app.exit(return_code=error.exit_status, message=str(error))
         return
     title, message = failure_message(error)
     app.log.error(f"{title}: {error!r}")

@@ -51,7 +51,7 @@ def test_close_folds_the_journal_into_the_book(db_path: Path, frozen: pendulum.D
     assert (doc["name"], doc["org"]) == ("Marta", "Acme")
 
 
-def test_a_killed_session_is_replayed_and_folded_at_the_next_open(
+def test_a_killed_sessions_changes_are_replayed_and_folded_in_by_the_next_session(
     tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
 ) -> None:
     store = Store(db_path)
