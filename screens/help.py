@@ -34,7 +34,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[B
     return [
         ("Everywhere", everywhere),
         ("Dashboard", bindings_of(DashboardScreen.BINDINGS)),
-        ("Contact list and needs-attention panel", bindings_of(CursorList.BINDINGS)),
+        ("Lists: contacts, needs attention, intel", bindings_of(CursorList.BINDINGS)),
         ("Contact screen", bindings_of(ContactScreen.BINDINGS)),
         ("Ladder (on the contact screen)", bindings_of(LadderView.BINDINGS)),
         ("Accounts screen", bindings_of(AccountsScreen.BINDINGS)),
