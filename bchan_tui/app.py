@@ -17,6 +17,7 @@ from bchan_tui.commands import BchanCommands
 from bchan_tui.data import Store
 from bchan_tui.preferences import Preferences
 from bchan_tui.screens import (
+    AccountsScreen,
     ContactScreen,
     DashboardScreen,
     HelpScreen,
@@ -115,7 +116,7 @@ class BchanApp(App[None]):
         if new is None:
             return
         # The new contact is shown selected on the dashboard.
-        if isinstance(self.screen, ContactScreen):
+        if isinstance(self.screen, ContactScreen | AccountsScreen):
             self.screen.close()
         self.dashboard.add_contact(new)
 

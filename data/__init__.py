@@ -3,7 +3,7 @@
 It never imports Textual; the CLI's shell commands run on it alone.
 """
 
-from .account_map import AccountMap, AccountPerson
+from .account_map import AccountMap, AccountPerson, AccountSummary
 from .errors import (
     BchanError,
     BrokenDatabaseError,
@@ -45,6 +45,7 @@ __all__ = [
     "Account",
     "AccountMap",
     "AccountPerson",
+    "AccountSummary",
     "AttentionItem",
     "AttentionKind",
     "Band",

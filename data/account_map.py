@@ -9,14 +9,18 @@ concerns an account is what its people gave or were given.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pendulum import DateTime
 
 from .dashboard import ladder_steps, relationship_of
 from .index import BookIndex
 from .models import Account, Band, Channel, Contact, Intel, RelationshipState, Rung
+
+if TYPE_CHECKING:
+    from .book_reader import BookReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,16 @@ class AccountMap:
         return self.official + self.back_channels
 
 
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    """An account with how many people it has and how many are back channels:
+    enough to list accounts without working out every heat."""
+
+    account: Account
+    people: int
+    back_channels: int
+
+
 def account_person(index: BookIndex, contact: Contact, now: DateTime) -> AccountPerson:
     """A contact with their relationship state and the heat of their back channel."""
     private = [
@@ -87,9 +101,11 @@ def _strongest_first(person: AccountPerson) -> tuple[int, str, str]:
 
 def _build(index: BookIndex, account: Account, members: list[Contact], now: DateTime) -> AccountMap:
     people = sorted((account_person(index, c, now) for c in members), key=_strongest_first)
+    # Items of the same moment keep the order they were recorded in (the
+    # sort is stable), so the map reads the same every time.
     intel = sorted(
         (index.intel[i] for c in members for i in index.intel_by_contact.get(c.id, ())),
-        key=lambda item: (item.at, item.id),
+        key=lambda item: item.at,
         reverse=True,
     )
     return AccountMap(
@@ -115,8 +131,30 @@ def account_map(index: BookIndex, account_id: str, now: DateTime) -> AccountMap:
     return _build(index, account, _members(index).get(account_id, []), now)
 
 
+def _by_name(index: BookIndex) -> list[Account]:
+    return sorted(index.accounts.values(), key=lambda a: (a.name.casefold(), a.id))
+
+
 def account_maps(index: BookIndex, now: DateTime) -> list[AccountMap]:
     """The map of every account, by name."""
     members = _members(index)
-    accounts = sorted(index.accounts.values(), key=lambda a: (a.name.casefold(), a.id))
-    return [_build(index, a, members.get(a.id, []), now) for a in accounts]
+    return [_build(index, a, members.get(a.id, []), now) for a in _by_name(index)]
+
+
+def account_summaries(book: BookReader) -> list[AccountSummary]:
+    """Every account of the book by name, with its count of people and of
+    back channels: no heat is worked out, so it is quick on any book."""
+    with_back_channel = {
+        channel.contact_id
+        for channel in book.channels()
+        if channel.rung is Rung.PRIVATE and channel.is_active
+    }
+    people: Counter[str] = Counter()
+    back: Counter[str] = Counter()
+    for contact in book.contacts():
+        if contact.account_id is not None:
+            people[contact.account_id] += 1
+            back[contact.account_id] += contact.id in with_back_channel
+    return [
+        AccountSummary(account, people[account.id], back[account.id]) for account in book.accounts()
+    ]

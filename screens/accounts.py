@@ -13,8 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
-from bchan_tui.data import AccountMap, Store
+from bchan_tui.data import Account, AccountMap, AccountSummary, Store
+from bchan_tui.data.account_map import account_summaries
 from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 
 from .book_screen import BookScreen
@@ -49,6 +51,8 @@ class AccountsScreen(BookScreen[None]):
     ) -> None:
         super().__init__(store, id="accounts")
         self.contact_closed = contact_closed
+        self.summaries: list[AccountSummary] = []
+        # Maps worked out so far, by account id; read again after a change.
         self.maps: dict[str, AccountMap] = {}
 
     def compose(self) -> ComposeResult:
@@ -84,7 +88,9 @@ class AccountsScreen(BookScreen[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._show_map(None)
+        self.official_people.border_title = "In the official process"
+        self.back_channels.border_title = "Back channels"
+        self.account_intel.border_title = "Intel"
         self._update_status()
         self.load()
 
@@ -99,32 +105,55 @@ class AccountsScreen(BookScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
     def load(self) -> None:
-        """Every account's map, from the store."""
-        maps = self.store.account_maps()
-        self.app.call_from_thread(self._show_maps, maps)
+        """The accounts, then the map of the highlighted one."""
+        summaries = account_summaries(self.store)
+        self.app.call_from_thread(self._show_accounts, summaries)
 
-    def _show_maps(self, maps: list[AccountMap]) -> None:
-        self.maps = {m.account.id: m for m in maps}
-        self.account_list.set_maps(maps)
-        self._show_map(self.account_list.highlighted_map)
+    def _show_accounts(self, summaries: list[AccountSummary]) -> None:
+        self.summaries = summaries
+        self.maps.clear()
+        self.account_list.set_accounts(summaries)
+        self._show_account(self.account_list.highlighted_account)
         self._update_status()
 
-    def _show_map(self, account_map: AccountMap | None) -> None:
-        process = self.query_one(AccountProcess)
-        process.show(account_map, empty=NO_ACCOUNTS)
-        official = account_map.official if account_map else ()
-        back = account_map.back_channels if account_map else ()
-        intel = account_map.intel if account_map else ()
+    def _show_account(self, account: Account | None) -> None:
+        """Show the account's map, working it out first if it is not known yet."""
+        known = self.maps.get(account.id) if account is not None else None
+        if known is not None:
+            self._show_map(known)
+            return
+        self.query_one(AccountProcess).show(account, empty=NO_ACCOUNTS)
+        for people in (self.official_people, self.back_channels):
+            people.set_people((), loading=account is not None)
+        self.account_intel.set_intel((), {})
+        if account is not None:
+            self.load_map(account.id)
+
+    @work(thread=True, exit_on_error=False, group="map", exclusive=True)
+    def load_map(self, account_id: str) -> None:
+        """One account's map: its people's heat and state, and its intel."""
+        account_map = self.store.account_map(account_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._map_loaded, account_map)
+
+    def _map_loaded(self, account_map: AccountMap) -> None:
+        self.maps[account_map.account.id] = account_map
+        if self.account_list.highlighted_id == account_map.account.id:
+            self._show_map(account_map)
+
+    def _show_map(self, account_map: AccountMap) -> None:
+        self.query_one(AccountProcess).show(account_map.account)
+        official, back = account_map.official, account_map.back_channels
         self.official_people.set_people(official)
         self.official_people.border_title = f"In the official process ({len(official)})"
         self.back_channels.set_people(back)
         self.back_channels.border_title = f"Back channels ({len(back)})"
-        contacts = {p.contact.id: p.contact for p in (account_map.people if account_map else ())}
-        self.account_intel.set_intel(intel, contacts)
-        self.account_intel.border_title = f"Intel ({len(intel)})"
+        contacts = {person.contact.id: person.contact for person in account_map.people}
+        self.account_intel.set_intel(account_map.intel, contacts)
+        self.account_intel.border_title = f"Intel ({len(account_map.intel)})"
 
     def _update_status(self) -> None:
-        count = len(self.maps)
+        count = len(self.summaries)
         parts: list[str | tuple[str, str]] = [
             ("bchan", "bold $text-accent"),
             (" · ", "$text-muted"),
@@ -139,8 +168,8 @@ class AccountsScreen(BookScreen[None]):
     # --- moving around ------------------------------------------------------------
 
     @on(AccountList.Highlighted)
-    def _account_highlighted(self, event: AccountList.Highlighted) -> None:
-        self._show_map(self.maps.get(event.account_id))
+    def _account_highlighted(self) -> None:
+        self._show_account(self.account_list.highlighted_account)
 
     @on(AccountList.Selected)
     def _account_selected(self) -> None:
@@ -150,8 +179,12 @@ class AccountsScreen(BookScreen[None]):
                 people.focus()
                 return
 
-    def action_back(self) -> None:
+    def close(self) -> None:
+        """Go back to the dashboard."""
         self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.close()
 
     # --- opening a person -------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from bchan_tui.data import (
     Rung,
     Store,
 )
+from bchan_tui.data.account_map import account_summaries
 from bchan_tui.data.demo_book import build_demo_book
 
 
@@ -114,6 +115,20 @@ def test_every_account_is_mapped_by_name(store: Store) -> None:
     store.add_account("Globex")
 
     assert [m.account.name for m in store.account_maps()] == ["Globex", "Northwind"]
+
+
+def test_summaries_count_people_and_back_channels_without_the_archived(store: Store) -> None:
+    store.add_account("Globex")
+    northwind = store.add_account("Northwind")
+    for name, private in (("Elena", True), ("Hiro", True), ("Sofia", False), ("Gone", True)):
+        contact = store.add_contact(name, account_id=northwind.id)
+        if private:
+            store.add_channel(contact.id, Rung.PRIVATE, "signal", f"@{name.lower()}")
+    store.archive_contact(next(c.id for c in store.contacts() if c.name == "Gone"))
+
+    summaries = [(s.account.name, s.people, s.back_channels) for s in account_summaries(store)]
+
+    assert summaries == [("Globex", 0, 0), ("Northwind", 3, 2)]
 
 
 def test_an_unknown_account_is_not_found(store: Store) -> None:

@@ -2,7 +2,7 @@
 process, its people (in the official process or back channels) and the
 intel that concerns it.
 
-They are given ``AccountMap`` records and post messages; the accounts screen
+They are given the account map's records and post messages; the accounts screen
 wires them together.
 """
 
@@ -20,8 +20,9 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from bchan_tui.data import (
-    AccountMap,
+    Account,
     AccountPerson,
+    AccountSummary,
     Contact,
     Intel,
     IntelDirection,
@@ -123,46 +124,45 @@ class AccountList(MapList):
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._maps: list[AccountMap] = []
+        self._summaries: list[AccountSummary] = []
         self._loaded = False
 
-    def set_maps(self, maps: Sequence[AccountMap]) -> None:
+    def set_accounts(self, summaries: Sequence[AccountSummary]) -> None:
         """Show these accounts; the cursor stays on the same account if it still exists."""
         chosen = self.highlighted_id
-        self._maps = list(maps)
+        self._summaries = list(summaries)
         self._loaded = True
-        for index, account_map in enumerate(self._maps):
-            if account_map.account.id == chosen:
+        for index, summary in enumerate(self._summaries):
+            if summary.account.id == chosen:
                 self._cursor = index
                 break
         self.items_changed()
 
     @property
-    def highlighted_map(self) -> AccountMap | None:
-        return self._maps[self._cursor] if self._maps else None
+    def highlighted_account(self) -> Account | None:
+        return self._summaries[self._cursor].account if self._summaries else None
 
     @property
     def highlighted_id(self) -> str | None:
-        chosen = self.highlighted_map
-        return chosen.account.id if chosen is not None else None
+        chosen = self.highlighted_account
+        return chosen.id if chosen is not None else None
 
     def item_count(self) -> int:
-        return len(self._maps)
+        return len(self._summaries)
 
     def empty_message(self) -> str:
         return "No accounts yet." if self._loaded else "Loading…"
 
     def cursor_landed(self, index: int) -> None:
-        self.post_message(self.Highlighted(self._maps[index].account.id))
+        self.post_message(self.Highlighted(self._summaries[index].account.id))
 
     def item_opened(self, index: int) -> None:
-        self.post_message(self.Selected(self._maps[index].account.id))
+        self.post_message(self.Selected(self._summaries[index].account.id))
 
     def cells(self, index: int, width: int) -> list[Cell]:
-        account_map = self._maps[index]
-        count = len(account_map.back_channels)
-        mark = f"⇄{count}" if count else ""
-        return [(account_map.account.name, max(width - 4, 1), "name"), (mark, 3, "dim")]
+        summary = self._summaries[index]
+        mark = f"⇄{summary.back_channels}" if summary.back_channels else ""
+        return [(summary.account.name, max(width - 4, 1), "name"), (mark, 3, "dim")]
 
 
 class AccountPeople(MapList):
@@ -189,10 +189,12 @@ class AccountPeople(MapList):
         super().__init__(name=name, id=id, classes=classes)
         self._people: tuple[AccountPerson, ...] = ()
         self._empty = empty
+        self._loading = True
 
-    def set_people(self, people: Sequence[AccountPerson]) -> None:
-        """Show these people, with the cursor back on the first."""
+    def set_people(self, people: Sequence[AccountPerson], *, loading: bool = False) -> None:
+        """Show these people, with the cursor back on the first (none while ``loading``)."""
         self._people = tuple(people)
+        self._loading = loading
         self._cursor = 0
         self.items_changed()
 
@@ -208,7 +210,7 @@ class AccountPeople(MapList):
         return len(self._people)
 
     def empty_message(self) -> str:
-        return self._empty
+        return "Loading…" if self._loading else self._empty
 
     def item_opened(self, index: int) -> None:
         self.post_message(self.Selected(self._people[index].contact.id))
@@ -310,12 +312,11 @@ class AccountProcess(Static):
     }
     """
 
-    def show(self, account_map: AccountMap | None, *, empty: str = "") -> None:
+    def show(self, account: Account | None, *, empty: str = "") -> None:
         """Show this account's process (or ``empty`` when there is no account)."""
-        if account_map is None:
+        if account is None:
             self.update(Content(empty))
             return
-        account = account_map.account
         process = account.official_process or "not written down yet"
         parts: list[str | tuple[str, str]] = [
             (account.name, "bold"),

@@ -18,7 +18,7 @@ from bchan_tui.screens import (
 )
 from bchan_tui.widgets import AccountPeople
 
-from .helpers import make_app, settle, visible_text
+from .helpers import highlighted_name, make_app, settle, visible_text
 
 
 def accounts_screen(app: BchanApp) -> AccountsScreen:
@@ -191,3 +191,19 @@ async def test_edit_assigns_and_clears_the_account(demo_db: Path) -> None:
         await pilot.press("space", "home", "enter", "ctrl+s")
         await settle(pilot)
         assert app.store.contact(sam.id).account_id is None
+
+
+async def test_quick_add_from_the_accounts_screen_comes_back_to_the_new_contact(
+    demo_db: Path,
+) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("a", *"Bo Lind", "tab", "tab", "space", "down", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert highlighted_name(app) == "Bo Lind"
+        bo = next(c for c in app.store.contacts() if c.name == "Bo Lind")
+        assert bo.account_id == account_id(app, "Globex Bank")
