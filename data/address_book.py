@@ -43,20 +43,20 @@ def emails_by_contact(store: Store) -> dict[str, list[Channel]]:
     first, each rung in ladder order."""
     # One pass over the book's channels: asking channels_of() for each of tens
     # of thousands of contacts costs several times as much.
-    channels = store.channels()
+    channels = store.channels(ChannelKind.EMAIL)
     found: defaultdict[str, list[Channel]] = defaultdict(list)
     for channel in channels:
-        if channel.kind is ChannelKind.EMAIL and channel.address and channel.is_active:
+        if channel.address and channel.is_active:
             found[channel.contact_id].append(channel)
     for emails in found.values():
         emails.sort(key=lambda c: (c.rung is Rung.PRIVATE, ladder_key(c)))
     return dict(found)
 
 
-def _note(store: Store, contact: Contact, channel: Channel, now: DateTime) -> str:
+def _note(contact: Contact, channel: Channel, band: Band) -> str:
     where = channel.rung.value + (f" ({channel.label})" if channel.label else "")
     parts = [contact.org, where] if contact.org else [where]
-    if store.channel_heat(channel.id, now).band is Band.HOT:
+    if band is Band.HOT:
         parts.append("hot")
     return " · ".join(parts)
 
@@ -80,13 +80,16 @@ def email_addresses(
     chosen = [m.contact for m in found if m.close] + by_address
     if not chosen:
         chosen = [m.contact for m in found]
-    entries: list[AddressEntry] = []
-    hidden = 0
-    for contact in chosen:
-        for channel in emails[contact.id]:
-            if channel.rung is Rung.PRIVATE and not include_private:
-                hidden += 1
-                continue
-            note = _note(store, contact, channel, now)
-            entries.append(AddressEntry(channel.address, contact.name, note))
-    return AddressBookAnswer(tuple(entries), hidden)
+    given = [
+        (contact, channel)
+        for contact in chosen
+        for channel in emails[contact.id]
+        if include_private or channel.rung is not Rung.PRIVATE
+    ]
+    hidden = sum(len(emails[contact.id]) for contact in chosen) - len(given)
+    heats = store.channel_heats((channel for _, channel in given), now)
+    entries = tuple(
+        AddressEntry(channel.address, contact.name, _note(contact, channel, heat.band))
+        for (contact, channel), heat in zip(given, heats, strict=True)
+    )
+    return AddressBookAnswer(entries, hidden)

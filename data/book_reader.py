@@ -6,10 +6,12 @@ changes on top.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -23,7 +25,7 @@ from .clock import now as clock_now
 from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
 from .database import OpenDatabase, build_index, open_database, settle
 from .documents import DocumentWriter
-from .errors import NotFoundError
+from .errors import BrokenDatabaseError, NotFoundError
 from .heat import channel_heat
 from .index import BookIndex, IndexProblem
 from .ladder import ladder_order, reach_now
@@ -32,6 +34,7 @@ from .models import (
     AttentionItem,
     Channel,
     ChannelHeat,
+    ChannelKind,
     Contact,
     ContactDetail,
     ContactRow,
@@ -40,6 +43,7 @@ from .models import (
     Touch,
     Urgency,
 )
+from .schema import RawData
 
 
 class BookReader:
@@ -57,6 +61,7 @@ class BookReader:
         self.read_only = read_only
         self._storage = opened.storage
         self._indexed: BookIndex | None = None
+        self._contacts_only: BookIndex | None = None
         self._lock = opened.lock
         self._unsettled: OpenDatabase | None = None if read_only else opened
         self._mutex = threading.RLock()
@@ -88,10 +93,41 @@ class BookReader:
         if self._indexed is None:
             self._build_index()
 
+    def _people(self) -> BookIndex:
+        """The whole index or, until it is built, the contacts and accounts
+        alone: a shell command that searches for someone needs no more."""
+        if self._indexed is not None:
+            return self._indexed
+        with self._mutex:
+            if self._contacts_only is None:
+                self._contacts_only = self._decoded(BookIndex.of_contacts)
+            return self._contacts_only
+
+    def _part(self, contact_ids: Collection[str]) -> BookIndex:
+        """The whole index or, until it is built, the part of the book about
+        ``contact_ids``: the same answers about them, for a fraction of the work."""
+        if self._indexed is not None:
+            return self._indexed
+        wanted = set(contact_ids)
+        return self._decoded(lambda data: BookIndex.build(data, wanted))
+
+    def _decoded(self, build: Callable[[RawData], BookIndex]) -> BookIndex:
+        try:
+            return build(self._storage.read())
+        except (IndexProblem, AttributeError, KeyError, TypeError):
+            # A document is not as it should be: the whole index names it.
+            return self._index
+
     # --- session ----------------------------------------------------------
 
     def close(self) -> None:
         with self._mutex:
+            if self._unsettled is not None and self._unsettled.replayed:
+                # A killed session's changes are still only in the journal:
+                # the book is checked and they are folded in, so the file at
+                # rest is complete. A broken book is left as it is.
+                with contextlib.suppress(BrokenDatabaseError):
+                    self._require_checked()
             self._documents.close()
             if self._lock is not None:
                 self._lock.release()
@@ -123,14 +159,19 @@ class BookReader:
     # --- reading ------------------------------------------------------------
 
     def contact(self, contact_id: str) -> Contact:
+        return self._in(self._people(), contact_id)
+
+    @staticmethod
+    def _in(index: BookIndex, contact_id: str) -> Contact:
         try:
-            return self._index.contacts[contact_id]
+            return index.contacts[contact_id]
         except KeyError:
             raise NotFoundError(f"no contact with id {contact_id}") from None
 
     def contacts(self, *, include_archived: bool = False) -> list[Contact]:
         with self._mutex:
-            return [c for c in self._index.contacts.values() if include_archived or not c.archived]
+            people = self._people().contacts.values()
+            return [c for c in people if include_archived or not c.archived]
 
     def channel(self, channel_id: str) -> Channel:
         try:
@@ -138,17 +179,31 @@ class BookReader:
         except KeyError:
             raise NotFoundError(f"no channel with id {channel_id}") from None
 
-    def channels(self) -> list[Channel]:
-        """Every channel of the book, active and retired, in no particular order."""
+    def channels(self, kind: ChannelKind | None = None) -> list[Channel]:
+        """Every channel of the book (of one ``kind`` when given), active and
+        retired, in no particular order."""
         with self._mutex:
-            return list(self._index.channels.values())
+            if kind is not None and self._indexed is None:
+                of_kind = self._decoded(partial(BookIndex.of_channels, kind=kind.value))
+                return list(of_kind.channels.values())
+            channels = self._index.channels.values()
+            return [c for c in channels if kind is None or c.kind is kind]
+
+    def channel_heats(
+        self, channels: Iterable[Channel], now: DateTime | None = None
+    ) -> list[ChannelHeat]:
+        """The heat of each of ``channels``, in order."""
+        moment = now or clock_now()
+        chosen = list(channels)
+        with self._mutex:
+            part = self._part({channel.contact_id for channel in chosen})
+            return [channel_heat(c, part.out_times.get(c.id, ()), moment) for c in chosen]
 
     def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
         """A contact's channels in ladder order (retired ones last when asked for)."""
         with self._mutex:
-            channels = [
-                self._index.channels[c] for c in self._index.channels_by_contact.get(contact_id, ())
-            ]
+            part = self._part([contact_id])
+            channels = [part.channels[c] for c in part.channels_by_contact.get(contact_id, ())]
         active = ladder_order(channels)
         if not include_retired:
             return active
@@ -213,7 +268,9 @@ class BookReader:
         with self._mutex:
             if contact_ids is None:
                 return contact_rows(self._index, moment, include_archived=include_archived)
-            return [contact_row(self._index, self.contact(i), moment) for i in contact_ids]
+            ids = list(contact_ids)
+            part = self._part(ids)
+            return [contact_row(part, self._in(part, i), moment) for i in ids]
 
     def preview_rows(self, count: int, now: DateTime | None = None) -> list[ContactRow]:
         """The rows of the first ``count`` contacts by name, as ``contact_rows``
@@ -226,20 +283,12 @@ class BookReader:
         with self._mutex:
             index = self._indexed
             if index is None:
-                try:
-                    index = BookIndex.build(self._storage.read(), self._first_by_name(count))
-                except (IndexProblem, AttributeError, KeyError, TypeError):
-                    # A document is not as it should be: the whole index names it.
-                    index = self._index
+                index = self._decoded(
+                    lambda data: BookIndex.build(data, _first_by_name(data, count))
+                )
             rows = contact_rows(index, moment)
         rows.sort(key=lambda row: row.contact.name.casefold())
         return rows[:count]
-
-    def _first_by_name(self, count: int) -> set[str]:
-        shown = (d for d in self._storage.read()["contacts"].values() if not d.get("archived"))
-        # nsmallest keeps equal names in stored order, as the list's sort does.
-        first = heapq.nsmallest(count, shown, key=lambda doc: doc["name"].casefold())
-        return {doc["id"] for doc in first}
 
     def contact_detail(
         self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20
@@ -266,7 +315,8 @@ class BookReader:
         self.contact(contact_id)
         level = validate.choice(Urgency, urgency, "urgency")
         with self._mutex:
-            return reach_now(ladder_steps(self._index, contact_id, now or clock_now()), level)
+            part = self._part([contact_id])
+            return reach_now(ladder_steps(part, contact_id, now or clock_now()), level)
 
     def channel_heat(self, channel_id: str, now: DateTime | None = None) -> ChannelHeat:
         channel = self.channel(channel_id)
@@ -276,3 +326,11 @@ class BookReader:
 
     def _table(self, name: str) -> dict[str, Any]:
         return self._documents.table(name)
+
+
+def _first_by_name(data: RawData, count: int) -> set[str]:
+    """Ids of the first ``count`` active contacts by name, from stored documents."""
+    shown = (doc for doc in data["contacts"].values() if not doc.get("archived"))
+    # nsmallest keeps equal names in stored order, as the list's sort does.
+    first = heapq.nsmallest(count, shown, key=lambda doc: doc["name"].casefold())
+    return {doc["id"] for doc in first}

@@ -131,6 +131,10 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
         if not created:
             with collection_paused():
                 data, replayed = read_book(path)
+            if not read_only and not replayed:
+                # A journal of another generation, or of no change: nothing
+                # in it belongs to this book.
+                journal_path(path).unlink(missing_ok=True)
             if not read_only and needs_migration(data):
                 _migrate(path, data)
         elif read_only:

@@ -72,7 +72,7 @@ class BookIndex:
         whose answers about those contacts are the whole book's answers."""
         index = cls()
         index._load(data, "accounts", account_from_doc, index.add_account)
-        index._load(data, "contacts", contact_from_doc, index.add_contact, contact_ids, "id")
+        index._load(data, "contacts", contact_from_doc, index.add_contact, contact_ids, by="id")
         index._load(data, "channels", channel_from_doc, index.add_channel, contact_ids)
         index._load(data, "intel", intel_from_doc, index.add_intel, contact_ids)
         touches = data.get("touches", {})
@@ -81,17 +81,35 @@ class BookIndex:
         index._load_touches(touches)
         return index
 
+    @classmethod
+    def of_contacts(cls, data: RawData) -> BookIndex:
+        """Accounts and contacts only: enough to search for people and name them."""
+        index = cls()
+        index._load(data, "accounts", account_from_doc, index.add_account)
+        index._load(data, "contacts", contact_from_doc, index.add_contact)
+        return index
+
+    @classmethod
+    def of_channels(cls, data: RawData, kind: str) -> BookIndex:
+        """Channels of one kind only (every email address, say)."""
+        index = cls()
+        index._load(data, "channels", channel_from_doc, index.add_channel, (kind,), by="kind")
+        return index
+
     def _load(
         self,
         data: RawData,
         table: str,
         decode: Callable[[Mapping[str, Any]], R],
         add: Callable[[int, R], None],
-        contact_ids: Collection[str] | None = None,
-        contact_field: str = "contact_id",
+        keep: Collection[str] | None = None,
+        *,
+        by: str = "contact_id",
     ) -> None:
+        """Decode and add the table's documents (only those whose field ``by``
+        is in ``keep``, when given)."""
         for key, doc in data.get(table, {}).items():
-            if contact_ids is not None and doc.get(contact_field) not in contact_ids:
+            if keep is not None and doc.get(by) not in keep:
                 continue
             try:
                 add(int(key), decode(doc))

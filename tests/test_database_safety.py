@@ -143,9 +143,9 @@ def test_check_finds_a_dangling_reference(tmp_path: Path) -> None:
 
 
 def _read_session(db_path: Path) -> None:
-    """A session that reads the whole book (as the dashboard does at start)."""
+    """A session that reads the whole book, as the dashboard does at start."""
     with Store(db_path) as store:
-        store.contacts()
+        store.contact_rows()
 
 
 def test_database_lock_and_backups_are_private(db_path: Path, frozen: pendulum.DateTime) -> None:
@@ -166,7 +166,7 @@ def test_a_backup_keeps_the_book_as_it_was_when_later_changes_are_saved(
     with Store(db_path) as store:
         store.add_contact("Marta")
     with pendulum.travel_to(frozen.add(days=1), freeze=True), Store(db_path) as store:
-        store.contacts()  # the day's first session that reads the book backs it up
+        store.contact_rows()  # the day's first session to read the whole book backs it up
         (backup,) = backups_of(db_path)
         snapshot = backup.read_bytes()
         store.add_contact("Jonas")

@@ -62,8 +62,8 @@ def test_a_killed_sessions_changes_are_replayed_and_folded_in_by_the_next_sessio
     assert _names_in_file(killed) == []
     with Store(killed) as reopened:
         assert sorted(c.name for c in reopened.contacts()) == ["Jonas", "Marta"]
-        assert _names_in_file(killed) == ["Jonas", "Marta"]
-        assert not journal_path(killed).exists()
+    assert _names_in_file(killed) == ["Jonas", "Marta"]
+    assert not journal_path(killed).exists()
 
 
 def test_a_line_torn_by_a_kill_is_dropped(
