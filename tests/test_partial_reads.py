@@ -1,5 +1,6 @@
-"""The first rows by name come from a part of the book, and are the whole
-book's rows; the rest of the book is checked before anything is written."""
+"""Answers from a part of the book (the dashboard's first rows, the shell's
+questions about a few people) are the whole book's answers; the rest of the
+book is checked before anything is written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import orjson
 import pendulum
 import pytest
 
-from bchan_tui.data import BrokenDatabaseError, ContactRow, Store
+from bchan_tui.data import BrokenDatabaseError, ChannelKind, ContactRow, Store, Urgency
 from bchan_tui.data.backups import backups_of
 from bchan_tui.data.demo_book import build_demo_book
 
@@ -61,3 +62,33 @@ def test_a_broken_document_beyond_the_first_rows_is_found_before_any_write(
             store.add_contact("Eve")
     assert db_path.read_bytes() == before
     assert backups_of(db_path) == []
+
+
+def test_answers_about_some_contacts_are_the_whole_books_answers(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    with Store(db_path) as store:
+        build_demo_book(store, now=frozen)
+    with Store(db_path, read_only=True) as whole:
+        whole.contact_rows(frozen)  # indexes the whole book
+        people = whole.contacts(include_archived=True)
+        some = [c.id for c in people[::3]]
+        expected = (
+            whole.contact_rows(frozen, contact_ids=some),
+            [whole.reach_now(i, Urgency.URGENT, frozen) for i in some],
+            [whole.channels_of(i, include_retired=True) for i in some],
+            sorted(whole.channels(ChannelKind.EMAIL), key=lambda c: c.id),
+        )
+        emails = whole.channels(ChannelKind.EMAIL)
+        heats = whole.channel_heats(emails, frozen)
+    with Store(db_path, read_only=True) as part:
+        assert part.contacts(include_archived=True) == people
+        assert (
+            part.contact_rows(frozen, contact_ids=some),
+            [part.reach_now(i, Urgency.URGENT, frozen) for i in some],
+            [part.channels_of(i, include_retired=True) for i in some],
+            sorted(part.channels(ChannelKind.EMAIL), key=lambda c: c.id),
+        ) == expected
+        assert part.channel_heats(emails, frozen) == heats
+    assert any(row.routine_channel is not None for row in expected[0])
+    assert any(heat.last_used_at is not None for heat in heats)
