@@ -25,7 +25,7 @@ from bchan_tui.data import (
 )
 from bchan_tui.data.ledger import next_status
 from bchan_tui.widgets import ContactHeader, IntelList, LadderView, ReachNow, RecentTouches
-from bchan_tui.widgets.display import channel_title, shown_name
+from bchan_tui.widgets.display import channel_title, hides_identity, shown_name
 
 from .book_screen import BookScreen
 from .channel_form import ChannelEntry, ChannelFormModal
@@ -155,8 +155,18 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def _apply_screen_safe(self, value: bool) -> None:
         self.query_one(ContactHeader).screen_safe = value
-        self.query_one(LadderView).screen_safe = value
+        ladder = self.query_one(LadderView)
+        ladder.screen_safe = value
+        ladder.mask_every_rung = self._hides_identity()
         self.query_one(IntelList).screen_safe = value
+
+    def _hides_identity(self) -> bool:
+        """Whether this screen hides who the contact is, addresses included."""
+        if self.detail is None:
+            return False
+        return hides_identity(
+            self.detail.contact, screen_safe=self.screen_safe, source=self.detail.is_source
+        )
 
     # --- loading ------------------------------------------------------------------
 
@@ -180,6 +190,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
         self.query_one(RecentTouches).show(detail.touches, self.channels)
         self.query_one(IntelList).show(detail.intel, select_intel)
         ladder = self.query_one(LadderView)
+        ladder.mask_every_rung = self._hides_identity()
         if select_channel is not None:
             ladder.select_channel(select_channel)
         ladder.steps = detail.ladder
@@ -291,7 +302,12 @@ class ContactScreen(BookScreen[ContactOutcome]):
             return
         question = Content.assemble(
             "Retire ",
-            (channel_title(channel, screen_safe=self.screen_safe), "bold"),
+            (
+                channel_title(
+                    channel, screen_safe=self.screen_safe, every_rung=self._hides_identity()
+                ),
+                "bold",
+            ),
             "?\nIt leaves the ladder; its history stays.",
         )
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Select, Static
 
 from bchan_tui.data import Band, ContactDetail, Direction, LadderStep, Rung, Urgency
 from bchan_tui.data.touch_warning import hot_channel_warning
-from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, shown_name
+from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, hides_identity, shown_name
 
 from .confirm import ConfirmModal
 from .form import FormModal, optional, required
@@ -33,11 +33,11 @@ URGENCY_OPTIONS = [(urgency.value, urgency) for urgency in Urgency]
 DIRECTION_OPTIONS = [("out: I reached them", Direction.OUT), ("in: they reached me", Direction.IN)]
 
 
-def channel_option(step: LadderStep, *, screen_safe: bool) -> Content:
+def channel_option(step: LadderStep, *, screen_safe: bool, every_rung: bool = False) -> Content:
     """ "public email · j.weber@example  (warm)" for the channel menu."""
     band = step.heat.band
     return Content.assemble(
-        channel_title(step.channel, screen_safe=screen_safe),
+        channel_title(step.channel, screen_safe=screen_safe, every_rung=every_rung),
         "  ",
         (f"({band.value})", BAND_VARIABLE[band]),
     )
@@ -63,9 +63,9 @@ class LogTouchModal(FormModal[TouchEntry]):
         self._picked_by_user = False
 
     def compose(self) -> ComposeResult:
-        name = shown_name(
-            self.detail.contact, screen_safe=self.screen_safe, source=self.detail.is_source
-        )
+        contact, source = self.detail.contact, self.detail.is_source
+        name = shown_name(contact, screen_safe=self.screen_safe, source=source)
+        hidden = hides_identity(contact, screen_safe=self.screen_safe, source=source)
         with Vertical(id="log-touch", classes="form-box") as box:
             box.border_title = Content.assemble("Log a touch with ", name)
             box.border_subtitle = "Enter saves · Esc cancels"
@@ -84,7 +84,10 @@ class LogTouchModal(FormModal[TouchEntry]):
                 yield Static("Channel", classes="form-label")
                 yield Select(
                     [
-                        (channel_option(step, screen_safe=self.screen_safe), step.channel.id)
+                        (
+                            channel_option(step, screen_safe=self.screen_safe, every_rung=hidden),
+                            step.channel.id,
+                        )
                         for step in self.detail.ladder
                     ],
                     id="channel",

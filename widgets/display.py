@@ -93,10 +93,11 @@ def balance_accent(balance: int) -> str | None:
     return "dim" if balance == 0 else None
 
 
-def shown_address(channel: Channel, *, screen_safe: bool) -> str:
+def shown_address(channel: Channel, *, screen_safe: bool, every_rung: bool = False) -> str:
     """The channel's address, masked on the private rung while screen-safe
-    (the same mask as the shell and the redacted export use)."""
-    if screen_safe and channel.rung is Rung.PRIVATE:
+    (the same mask as the shell and the redacted export use); on every rung
+    with ``every_rung``, for a contact whose identity the screen hides."""
+    if screen_safe and (every_rung or channel.rung is Rung.PRIVATE):
         return mask_address(channel.address)
     return channel.address
 
@@ -117,6 +118,13 @@ def shown_name(contact: Contact, *, screen_safe: bool, source: bool = False) -> 
     return contact.display_name(screen_safe=screen_safe)
 
 
+def hides_identity(contact: Contact, *, screen_safe: bool, source: bool = False) -> bool:
+    """Whether the screen hides who the contact is (a codename, or "a source").
+    Then every address of theirs is masked too: an address so often spells
+    the name (``marta.lindqvist@...``)."""
+    return shown_name(contact, screen_safe=screen_safe, source=source) != contact.name
+
+
 def shown_summary(item: Intel, *, screen_safe: bool) -> str:
     """An intel item's summary; a confidential one is withheld while screen-safe."""
     if screen_safe and item.sensitivity is Sensitivity.CONFIDENTIAL:
@@ -124,10 +132,11 @@ def shown_summary(item: Intel, *, screen_safe: bool) -> str:
     return item.summary
 
 
-def channel_title(channel: Channel, *, screen_safe: bool) -> str:
-    """ "public email · j.weber@example (work)": what a channel is and where it goes."""
+def channel_title(channel: Channel, *, screen_safe: bool, every_rung: bool = False) -> str:
+    """ "public email · j.weber@example (work)": what a channel is and where
+    it goes (masked as ``shown_address`` says)."""
     text = f"{channel.rung.value} {kind_name(channel.kind)}"
-    address = shown_address(channel, screen_safe=screen_safe)
+    address = shown_address(channel, screen_safe=screen_safe, every_rung=every_rung)
     if address:
         text += f" · {address}"
     if channel.label:

@@ -62,17 +62,20 @@ class ChannelCard(Vertical):
     }
     """
 
-    def __init__(self, step: LadderStep, number: int, *, screen_safe: bool) -> None:
+    def __init__(
+        self, step: LadderStep, number: int, *, screen_safe: bool, every_rung: bool = False
+    ) -> None:
         super().__init__(classes="channel-card")
         self.step = step
         self.number = number
         self.screen_safe = screen_safe
+        self.every_rung = every_rung
 
     def compose(self) -> ComposeResult:
         channel = self.step.channel
         yield Static(channel_line(self.step, self.number), classes="channel-line")
         # On a line of its own, so a long address wraps under itself.
-        address = shown_address(channel, screen_safe=self.screen_safe)
+        address = shown_address(channel, screen_safe=self.screen_safe, every_rung=self.every_rung)
         if address:
             yield Static(Content(address), classes="channel-address")
         if channel.terms:
@@ -106,6 +109,8 @@ class LadderView(VerticalScroll, can_focus=True):
 
     steps: reactive[tuple[LadderStep, ...]] = reactive((), recompose=True)
     screen_safe: reactive[bool] = reactive(False, recompose=True)
+    # While screen-safe, mask the public rungs too: the contact's identity is hidden.
+    mask_every_rung: reactive[bool] = reactive(False, recompose=True)
 
     @dataclass
     class Highlighted(Message):
@@ -142,7 +147,9 @@ class LadderView(VerticalScroll, can_focus=True):
             if not on_rung:
                 yield Static("none", classes="rung-empty")
             for number, step in enumerate(on_rung, 1):
-                card = ChannelCard(step, number, screen_safe=self.screen_safe)
+                card = ChannelCard(
+                    step, number, screen_safe=self.screen_safe, every_rung=self.mask_every_rung
+                )
                 card.set_class(step.channel.id == self._cursor_id, "-cursor")
                 yield card
 

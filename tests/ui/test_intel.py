@@ -184,6 +184,13 @@ async def test_screen_safe_calls_a_codenamed_source_by_the_codename(ledger_db: P
         assert "Marta" not in text
         await pilot.press("escape")
         assert "HERON" in header_text(screen)
+        # Her work email spells her name: masked like a private address.
+        text = visible_text(app)
+        assert "marta@northwind.example" not in text
+        assert "m•••@•••.example" in text
+        await pilot.press("m")
+        await settle(pilot)
+        assert "marta@northwind.example" in visible_text(app)
 
 
 async def test_the_attention_panel_hides_sources_and_opens_the_contact(
