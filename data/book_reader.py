@@ -83,7 +83,9 @@ class BookReader:
     def _build_index(self) -> BookIndex:
         with self._mutex:
             if self._indexed is None:
-                self._indexed = build_index(self.path, self._storage.read())
+                data = self._storage.read()
+                self._indexed = build_index(self.path, data, people=self._contacts_only)
+                self._contacts_only = None
                 if self._unsettled is not None:
                     settle(self._unsettled)
                     self._unsettled = None

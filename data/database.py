@@ -83,11 +83,12 @@ def read_book(path: Path) -> tuple[RawData, int | None]:
         raise broken(journal_path(path), str(error)) from None
 
 
-def build_index(path: Path, data: RawData) -> BookIndex:
-    """Decode and index every document, or raise ``BrokenDatabaseError``."""
+def build_index(path: Path, data: RawData, people: BookIndex | None = None) -> BookIndex:
+    """Decode and index every document, or raise ``BrokenDatabaseError``
+    (contacts and accounts are taken from ``people`` when given)."""
     try:
         with collection_paused():
-            return BookIndex.build(data)
+            return BookIndex.build(data, people=people)
     except IndexProblem as error:
         raise broken(path, str(error)) from None
 
