@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
+import msgspec
 
 from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
@@ -30,7 +30,7 @@ from .schema import (
     needs_migration,
     new_database,
 )
-from .storage import AtomicJSONStorage, write_book
+from .storage import AtomicJSONStorage, decode, write_book
 
 
 @dataclass
@@ -64,8 +64,8 @@ def read_database(path: Path) -> RawData:
     except PermissionError:
         raise broken(path, "permission denied") from None
     try:
-        data = orjson.loads(payload)
-    except orjson.JSONDecodeError as error:
+        data = decode(payload)
+    except msgspec.DecodeError as error:
         raise broken(path, f"it is not valid JSON ({error})") from None
     try:
         return check_structure(data)
