@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer
@@ -30,10 +30,8 @@ from bchan_tui.widgets.display import channel_title, hides_identity, shown_name
 from .book_screen import BookScreen
 from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
+from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS
 from .intel_form import IntelEntry, IntelFormModal
-
-MOVE = Binding.Group("move", compact=True)
-LADDER_ACTIONS = {"add_channel", "edit_channel", "retire_channel", "move_channel"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,72 +46,7 @@ class ContactOutcome:
 class ContactScreen(BookScreen[ContactOutcome]):
     """A contact's page; Escape goes back to the dashboard."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="contact.back", tooltip="Back to the dashboard"),
-        Binding("l", "log_touch", "Log", id="contact.log-touch", tooltip="Log a touch"),
-        Binding("e", "edit", "Edit", id="contact.edit", tooltip="Edit the contact"),
-        Binding("d", "archive", "Archive", id="contact.archive", tooltip="Archive the contact"),
-        Binding(
-            "c",
-            "add_channel",
-            "New channel",
-            id="contact.add-channel",
-            tooltip="Add a channel to the ladder",
-        ),
-        Binding(
-            "enter",
-            "edit_channel",
-            "Edit channel",
-            id="contact.edit-channel",
-            tooltip="Edit the highlighted channel",
-        ),
-        Binding(
-            "x",
-            "retire_channel",
-            "Retire",
-            id="contact.retire-channel",
-            tooltip="Retire the highlighted channel",
-        ),
-        Binding(
-            "K,shift+up",
-            "move_channel(-1)",
-            "up",
-            group=MOVE,
-            show=False,
-            id="contact.move-up",
-            tooltip="Move the highlighted channel up its rung",
-        ),
-        Binding(
-            "J,shift+down",
-            "move_channel(1)",
-            "down",
-            group=MOVE,
-            show=False,
-            id="contact.move-down",
-            tooltip="Move the highlighted channel down its rung",
-        ),
-        Binding(
-            "i",
-            "record_intel",
-            "Intel",
-            id="contact.record-intel",
-            tooltip="Record intel given to or received from the contact",
-        ),
-        Binding(
-            "v",
-            "cycle_status",
-            "Verify",
-            id="contact.cycle-status",
-            tooltip="Next status: unverified → confirmed → contradicted",
-        ),
-        Binding(
-            "tab",
-            "app.focus_next",
-            "Pane",
-            id="contact.next-pane",
-            tooltip="Move between the ladder, the intel and the recent touches",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CONTACT_BINDINGS
 
     AUTO_FOCUS = "#ladder"
 
