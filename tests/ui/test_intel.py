@@ -228,3 +228,32 @@ async def test_the_dashboard_shows_the_balance(ledger_db: Path) -> None:
         assert "give/get" in next(line for line in lines if "reach now" in line)
         rachel = next(line for line in lines if "Forrester" in line)
         assert " -1 " in rachel
+
+
+async def test_back_on_the_dashboard_the_panel_and_balance_follow_the_ledger(
+    ledger_db: Path,
+) -> None:
+    app = make_app(ledger_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        panel = app.dashboard.query_one(AttentionList)
+        assert [i.kind for i in panel.items] == [AttentionKind.UNVERIFIED]
+        screen = await open_contact(app, pilot, "green")
+        # Confirm the item unverified for 20 days, and give something back.
+        await pilot.press("tab", "j", "j")
+        listed = screen.query_one(IntelList)
+        assert listed.highlighted_item is not None
+        assert listed.highlighted_item.summary == CONFIDENTIAL
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("i", "shift+tab", "shift+tab", "space", "down", "enter")
+        await pilot.press("tab", "tab", *"a peer's view of the market", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.dashboard
+        assert panel.items == []
+        row = next(r for r in app.store.contact_rows() if r.contact.name == "Rachel Green")
+        assert row.balance == 0
+        forrester = next(line for line in visible_text(app).splitlines() if "Forrester" in line)
+        assert " 0 " in forrester and " -1 " not in forrester
