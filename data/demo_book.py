@@ -61,7 +61,7 @@ def _add_person(
             Rung.PRIVATE,
             kind,
             address,
-            terms="only when it cannot wait; never forwarded",
+            terms=person.terms,
         )
     publics = [
         store.add_channel(contact.id, Rung.PUBLIC, kind, address, their_preference=i == 0)

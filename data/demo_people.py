@@ -17,6 +17,7 @@ class Person:
     cadence: int = 30
     intention: str = ""
     private: tuple[str, str] | None = None  # (kind, address)
+    terms: str = "only when it cannot wait; never forwarded"  # of the private channel
     public: tuple[tuple[str, str], ...] = ()
     last_seen_days: int = 10  # days since the newest touch
     private_uses: tuple[int, ...] = ()  # days ago the back channel was used
@@ -56,6 +57,7 @@ PEOPLE: tuple[Person, ...] = (
     Person("Priya Raman", "Northwind Logistics", "Enterprise Architect", "buyer,champion",
         account="northwind", codename="KESTREL", intention="a bigger scope for her team",
         private=("email", "priya.r@fastmail.example"),
+        terms="after hours only; never about the RFP in writing",
         public=(("email", "priya.raman@northwind.example"),), last_seen_days=12,
         private_uses=(12,)),
     Person("Tom Okafor", "Northwind Logistics", "CFO", "buyer,board", account="northwind",
@@ -64,7 +66,8 @@ PEOPLE: tuple[Person, ...] = (
         last_seen_days=95),
     Person("Elena Petrova", "Globex Bank", "CISO", "buyer", account="globex", codename="OSPREY",
         strength=4, intention="a reference she can cite at her next conference",
-        private=("phone", "+44 7700 900321"), public=(("email", "elena.petrova@globex.example"),),
+        private=("phone", "+44 7700 900321"), terms="calls only, never texts",
+        public=(("email", "elena.petrova@globex.example"),),
         last_seen_days=5, private_uses=(5,)),
     Person("Hiro Tanaka", "Globex Bank", "VP Digital", "buyer,champion", account="globex",
         cadence=21, private=("whatsapp", "+81 90 5555 0199"),
@@ -99,7 +102,7 @@ PEOPLE: tuple[Person, ...] = (
         public=(("email", "ynakamura@idc.example"), ("x", "@yukinakamura")), last_seen_days=15),
     Person("Grace Liu", "Reuters", "Technology Correspondent", "press", codename="WREN",
         strength=4, intention="first word on anything newsworthy",
-        private=("signal", "+1 415 555 0117"),
+        private=("signal", "+1 415 555 0117"), terms="background only, never on the record",
         public=(("email", "grace.liu@reuters.example"), ("x", "@graceliu")), last_seen_days=2,
         private_uses=(2, 4)),
     Person("Oliver Hart", "Financial Times", "Companies Editor", "press", strength=2, cadence=45,
@@ -114,6 +117,7 @@ PEOPLE: tuple[Person, ...] = (
         public=(("email", "icosta@theregister.example"),), last_seen_days=150),
     Person("Kwame Mensah", "Atlas Ventures", "Partner", "investor,board", strength=5, cadence=14,
         intention="deal flow and board seat", private=("phone", "+1 212 555 0188"),
+        terms="any time for the company; not for other portfolio news",
         public=(("email", "kwame@atlas.example"),), last_seen_days=9, private_uses=(9, 11)),
     Person("Hannah Berg", "Atlas Ventures", "Principal", "investor",
         public=(("email", "hannah@atlas.example"), ("linkedin", "linkedin.com/in/hannahberg")),
