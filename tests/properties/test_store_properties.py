@@ -378,3 +378,57 @@ def test_an_account_reads_back_as_cleaned_or_is_refused(
             assert getattr(account, field) == expected, field
         with reopened(store) as again:
             assert again.account(account.id) == account
+
+
+@settings(max_examples=UPDATE_EXAMPLES, deadline=None)
+@given(
+    changes=st.fixed_dictionaries(
+        {},
+        optional={
+            "address": line_field,
+            "label": line_field,
+            "terms": line_field,
+            "capacity": numbers,
+            "half_life_days": numbers,
+        },
+    ),
+    account_changes=st.fixed_dictionaries(
+        {}, optional={"name": line_field, "official_process": line_field, "notes": line_field}
+    ),
+)
+def test_a_channel_or_account_edit_reads_back_or_leaves_it_as_it_was(
+    changes: dict[str, object], account_changes: dict[str, object]
+) -> None:
+    rules = {
+        "address": lambda v: line_of(v, 320),
+        "label": lambda v: line_of(v, 100),
+        "terms": lambda v: block_of(v, 2000),
+        "capacity": lambda v: positive_of(v, 1000),
+        "half_life_days": lambda v: positive_of(v, 3650),
+        "name": lambda v: line_of(v, 200, required=True),
+        "official_process": lambda v: block_of(v, 2000),
+        "notes": lambda v: block_of(v, 10_000),
+    }
+    with fresh_store() as store:
+        contact = store.add_contact("Marta")
+        channel = store.add_channel(contact.id, Rung.PUBLIC, "email", "m@northwind.example")
+        account = store.add_account("Northwind", official_process="RFP in March")
+        stored = store.path.read_bytes()
+        outcomes = {field: rules[field](value) for field, value in changes.items()}
+        edited = expect(outcomes, lambda: store.update_channel(channel.id, **changes))
+        if edited is None:
+            assert store.channel(channel.id) == channel
+            assert store.path.read_bytes() == stored
+        else:
+            for field, outcome in outcomes.items():
+                assert getattr(edited, field) == outcome, field
+        outcomes = {field: rules[field](value) for field, value in account_changes.items()}
+        renamed = expect(outcomes, lambda: store.update_account(account.id, **account_changes))
+        if renamed is None:
+            assert store.account(account.id) == account
+        else:
+            for field, outcome in outcomes.items():
+                assert getattr(renamed, field) == outcome, field
+        with reopened(store) as again:
+            assert again.channel(channel.id) == store.channel(channel.id)
+            assert again.account(account.id) == store.account(account.id)

@@ -44,12 +44,11 @@ FROM_DASHBOARD: list[tuple[tuple[str, ...], type[Screen[object]]]] = [
     # The preview of one contact's export: the whole book's costs seconds a size.
     (("slash", *"lindqvist", "enter", "x"), ExportPreviewScreen),
 ]
+# Log and edit open the same dialogs as from the dashboard: not repeated.
 FROM_CONTACT: list[tuple[tuple[str, ...], type[Screen[object]]]] = [
     (("c",), ChannelFormModal),
     (("i",), IntelFormModal),
     (("x",), ConfirmModal),
-    (("l",), LogTouchModal),
-    (("e",), EditContactModal),
 ]
 
 
