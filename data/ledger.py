@@ -1,5 +1,5 @@
 """The rules of the intel ledger: what a given item may carry, and the order
-a received item's verification status steps through."""
+a received item's verification status and uniqueness step through."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ _NEXT_STATUS = {
 def next_status(status: IntelStatus) -> IntelStatus:
     """unverified → confirmed → contradicted → unverified."""
     return _NEXT_STATUS[status]
+
+
+def next_unique(unique: bool | None) -> bool | None:
+    """unknown → unique (only this source) → also heard elsewhere → unknown."""
+    if unique is None:
+        return True
+    return False if unique else None
 
 
 def check_intel(item: Intel) -> None:

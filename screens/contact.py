@@ -23,7 +23,7 @@ from bchan_tui.data import (
     Store,
     Urgency,
 )
-from bchan_tui.data.ledger import next_status
+from bchan_tui.data.ledger import next_status, next_unique
 from bchan_tui.widgets import ContactHeader, IntelList, LadderView, ReachNow, RecentTouches
 from bchan_tui.widgets.display import channel_title, hides_identity, shown_name
 
@@ -32,6 +32,12 @@ from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
 from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS
 from .intel_form import IntelEntry, IntelFormModal
+
+UNIQUE_CHANGED: dict[bool | None, str] = {
+    True: "Only this source has it.",
+    False: "Also heard elsewhere.",
+    None: "Unique or not: unknown.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
             return True if self.detail is not None else None
         if action in LADDER_ACTIONS:
             return True if self._highlighted_channel() is not None else None
-        if action == "cycle_status":
+        if action in {"cycle_status", "cycle_unique"}:
             if not intel_focused:
                 return False
             item = self._highlighted_intel()
@@ -318,10 +324,20 @@ class ContactScreen(BookScreen[ContactOutcome]):
         if item is not None and item.direction is IntelDirection.RECEIVED:
             self._set_status(item.id, next_status(item.status))
 
+    def action_cycle_unique(self) -> None:
+        item = self._highlighted_intel()
+        if item is not None and item.direction is IntelDirection.RECEIVED:
+            self._set_unique(item.id, next_unique(item.unique))
+
     @work(thread=True, exit_on_error=False, group="write")
     def _set_status(self, intel_id: str, status: IntelStatus) -> None:
         item = self.store.update_intel(intel_id, status=status)
         self.app.call_from_thread(self._intel_saved, item, f"Marked {status.value}.")
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _set_unique(self, intel_id: str, unique: bool | None) -> None:
+        item = self.store.update_intel(intel_id, unique=unique)
+        self.app.call_from_thread(self._intel_saved, item, UNIQUE_CHANGED[unique])
 
     def _intel_saved(self, item: Intel, message: str) -> None:
         self.changed = True

@@ -68,6 +68,13 @@ CONTACT_BINDINGS: list[BindingType] = [
         tooltip="Next status: unverified → confirmed → contradicted",
     ),
     Binding(
+        "u",
+        "cycle_unique",
+        "Unique",
+        id="contact.cycle-unique",
+        tooltip="Next: unique? → only this source → also heard elsewhere",
+    ),
+    Binding(
         "tab",
         "app.focus_next",
         "Pane",

@@ -16,7 +16,7 @@ from bchan_tui.data import (
     Touch,
     ValidationError,
 )
-from bchan_tui.data.ledger import next_status
+from bchan_tui.data.ledger import next_status, next_unique
 
 
 def _touch(store: Store, contact: Contact) -> Touch:
@@ -74,6 +74,15 @@ def test_the_status_key_steps_through_every_status_and_back() -> None:
         status = next_status(status)
         seen.append(status)
     assert seen == [IntelStatus.CONFIRMED, IntelStatus.CONTRADICTED, IntelStatus.UNVERIFIED]
+
+
+def test_the_unique_key_steps_from_unknown_to_unique_to_heard_elsewhere() -> None:
+    unique: bool | None = None
+    seen = []
+    for _ in range(3):
+        unique = next_unique(unique)
+        seen.append(unique)
+    assert seen == [True, False, None]
 
 
 def test_the_ledger_is_newest_first(store: Store) -> None:

@@ -23,7 +23,12 @@ _DIRECTION = {
     IntelDirection.RECEIVED: "← received",
 }
 
-_UNIQUE = {True: "unique", False: "also heard elsewhere", None: "unique?"}
+UNIQUE_WORDS: dict[bool | None, str] = {
+    True: "unique",
+    False: "also heard elsewhere",
+    None: "unique?",
+}
+"""How the ledger says whether only this source has an item (None: unknown)."""
 
 
 def intel_facts(item: Intel) -> list[tuple[str, str | None]]:
@@ -32,7 +37,7 @@ def intel_facts(item: Intel) -> list[tuple[str, str | None]]:
     facts: list[tuple[str, str | None]] = []
     if item.direction is IntelDirection.RECEIVED:
         facts.append((item.status.value, item.status.value))
-        facts.append((_UNIQUE[item.unique], "muted"))
+        facts.append((UNIQUE_WORDS[item.unique], "muted"))
     if item.sensitivity is Sensitivity.CONFIDENTIAL:
         facts.append(("confidential", "confidential"))
     return facts

@@ -104,7 +104,7 @@ async def test_the_form_needs_a_summary_and_says_so(ledger_db: Path) -> None:
         assert "unverified" not in visible_text(app)
 
 
-async def test_v_steps_the_highlighted_item_through_its_statuses(ledger_db: Path) -> None:
+async def test_v_and_u_step_the_highlighted_item_through_its_statuses(ledger_db: Path) -> None:
     app = make_app(ledger_db)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_contact(app, pilot, "green")
@@ -129,11 +129,17 @@ async def test_v_steps_the_highlighted_item_through_its_statuses(ledger_db: Path
             assert record in header_text(screen)
             assert listed.highlighted_item is not None
             assert listed.highlighted_item.id == newest.id
-        # A given item has no status: v does nothing on it.
+        # u says whether only this source has it: from unique to heard elsewhere.
+        await pilot.press("u")
+        await settle(pilot)
+        saved = next(i for i in app.store.intel_of(screen.contact_id) if i.id == newest.id)
+        assert saved.unique is False
+        assert "also heard elsewhere" in visible_text(app)
+        # A given item has no status: v and u do nothing on it.
         await pilot.press("down")
         given = listed.highlighted_item
         assert given is not None and given.direction is IntelDirection.GIVEN
-        await pilot.press("v")
+        await pilot.press("v", "u")
         await settle(pilot)
         assert next(i for i in app.store.intel_of(screen.contact_id) if i.id == given.id) == given
 
