@@ -277,20 +277,33 @@ class Store(BookReader):
     # --- accounts ---------------------------------------------------------------
 
     def add_account(self, name: str, **fields: Any) -> Account:
+        """Add an account; its name (1-200 characters) must not be another
+        account's, whatever the case."""
         values = clean_fields(ACCOUNT_FIELDS, {"name": name, **fields})
         account = Account(id=new_id(), **values)
         with self._mutex:
+            self._check_account_name(account.name)
             doc_id = self._insert("accounts", account_to_doc(account))
             self._index.add_account(doc_id, account)
         return account
 
     def update_account(self, account_id: str, **changes: Any) -> Account:
+        """Change an account's name, official process or notes; a new name
+        must not be another account's, whatever the case."""
         values = clean_fields(ACCOUNT_FIELDS, changes)
         with self._mutex:
             account = replace(self.account(account_id), **values)
+            if "name" in values:
+                self._check_account_name(account.name, account.id)
             self._update("accounts", account.id, account_to_doc(account))
             self._index.accounts[account.id] = account
         return account
+
+    def _check_account_name(self, name: str, account_id: str | None = None) -> None:
+        """Refuse a name another account has: two "Northwind"s would be one
+        deal split in two, and no one could tell which is which."""
+        others = (a.name for a in self._index.accounts.values() if a.id != account_id)
+        validate.unique_name(name, others, "an account")
 
     def _check_account(self, account_id: str | None) -> None:
         if account_id is not None and account_id not in self._index.accounts:

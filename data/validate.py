@@ -41,6 +41,22 @@ def name(value: object, field: str = "name") -> str:
     return _bounded(text, field, NAME_MAX)
 
 
+def name_key(text: str) -> str:
+    """What two names are compared by: cleaned and case-folded, so
+    "Northwind" and "NORTHWIND " are the same name."""
+    return clean_line(text).casefold()
+
+
+def unique_name(value: str, taken: Iterable[str], what: str) -> str:
+    """``value``, unless one of ``taken`` is the same name ignoring case;
+    ``what`` names the kind of record ("an account") in the message."""
+    key = name_key(value)
+    for other in taken:
+        if name_key(other) == key:
+            raise ValidationError(f'there is already {what} named "{other}"', field="name")
+    return value
+
+
 def line(value: object, field: str, limit: int = SHORT_MAX) -> str:
     """An optional one-line field (org, role, codename, label...)."""
     return _bounded(clean_line(_text(value, field)), field, limit)
