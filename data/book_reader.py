@@ -6,7 +6,6 @@ changes on top.
 
 from __future__ import annotations
 
-import contextlib
 import heapq
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -124,12 +123,16 @@ class BookReader:
 
     def close(self) -> None:
         with self._mutex:
-            if self._unsettled is not None and self._unsettled.replayed:
-                # A killed session's changes are still only in the journal:
-                # the book is checked and they are folded in, so the file at
-                # rest is complete. A broken book is left as it is.
-                with contextlib.suppress(BrokenDatabaseError):
+            # The journal is folded into the book at close, and only a book
+            # checked whole is written: a killed session's changes, replayed
+            # but never read through, are checked first.
+            checked = True
+            if self._indexed is None and self._storage.unfolded_changes:
+                try:
                     self._require_checked()
+                except BrokenDatabaseError:
+                    checked = False
+            self._storage.close(fold=checked)
             self._documents.close()
             if self._lock is not None:
                 self._lock.release()

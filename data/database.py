@@ -7,6 +7,7 @@ backup, and the caller exits with status 2.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
 from .errors import BrokenDatabaseError
 from .index import BookIndex, IndexProblem
-from .journal import JournalProblem, journal_path, replay
+from .journal import JournalProblem, Replayed, journal_path, replay
 from .lock import SessionLock
 from .schema import (
     RawData,
@@ -41,8 +42,8 @@ class OpenDatabase:
 
     storage: AtomicJSONStorage
     lock: SessionLock | None
-    # Changes replayed from the journal a killed session left (None: none).
-    replayed: int | None = None
+    # The journal a killed session left, applied to the book (None: none).
+    replayed: Replayed | None = None
     # The file did not exist: this session made it, so there is no backup to make.
     created: bool = False
 
@@ -73,9 +74,9 @@ def read_database(path: Path) -> RawData:
         raise broken(path, str(error)) from None
 
 
-def read_book(path: Path) -> tuple[RawData, int | None]:
-    """The book with its journal replayed, and how many journalled changes
-    were applied (None when there was no journal for this file)."""
+def read_book(path: Path) -> tuple[RawData, Replayed | None]:
+    """The book with its journal replayed, and what the journal added (None
+    when there was no journal for this generation of the file)."""
     data = read_database(path)
     try:
         return data, replay(path, data)
@@ -127,15 +128,16 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
     try:
         if not read_only:
             remove_stale_temp_files(path)
-        replayed: int | None = None
+        replayed: Replayed | None = None
         created = not path.exists()
         if not created:
             with collection_paused():
                 data, replayed = read_book(path)
-            if not read_only and not replayed:
+            if not read_only and (replayed is None or not replayed.changes):
                 # A journal of another generation, or of no change: nothing
                 # in it belongs to this book.
                 journal_path(path).unlink(missing_ok=True)
+                replayed = None
             if not read_only and needs_migration(data):
                 _migrate(path, data)
         elif read_only:
@@ -147,20 +149,18 @@ def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
         if lock is not None:
             lock.release()
         raise
-    storage = AtomicJSONStorage(path, data, read_only=read_only)
+    storage = AtomicJSONStorage(path, data, read_only=read_only, replayed=replayed)
     return OpenDatabase(storage, lock, replayed, created)
 
 
 def settle(opened: OpenDatabase) -> None:
     """A writer's care of a book just checked whole, before its first write:
-    changes a killed session left in the journal go into the book, and the
-    day's first session backs it up."""
-    path = opened.storage.path
-    if opened.replayed:
-        opened.storage.rewrite()
-    journal_path(path).unlink(missing_ok=True)
+    the day's first session backs it up."""
     if not opened.created:
-        backup_if_new_day(path)
+        # A backup that cannot be made (a full disk, a read-only folder) must
+        # not stop the session; the next one tries again.
+        with contextlib.suppress(OSError):
+            backup_if_new_day(opened.storage.path)
 
 
 def _migrate(path: Path, data: RawData) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +69,21 @@ def _parse(line: bytes) -> Any:
         return None
 
 
-def replay(db_path: Path, data: RawData) -> int | None:
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """What a journal added to its book: how many changes, and how many of
+    its bytes are whole lines (a line torn by a kill is not among them)."""
+
+    changes: int
+    length: int
+
+
+def replay(db_path: Path, data: RawData) -> Replayed | None:
     """Apply the journal beside ``db_path`` to ``data`` in place.
 
-    Returns how many changes were applied, or None when there is no journal
-    for this generation of the book (none at all, or a stale one).
-    Raises ``JournalProblem`` when a line other than a torn last one is bad.
+    Returns None when there is no journal for this generation of the book
+    (none at all, or a stale one). Raises ``JournalProblem`` when a line
+    other than a torn last one is bad.
     """
     try:
         raw = journal_path(db_path).read_bytes()
@@ -90,6 +100,7 @@ def replay(db_path: Path, data: RawData) -> int | None:
     if header.get("generation") != generation_of(data):
         return None
     applied = 0
+    length = len(complete[0]) + 1
     for number, line in enumerate(complete[1:], start=2):
         change = _parse(line)
         if change is None and number == len(complete):
@@ -102,17 +113,20 @@ def replay(db_path: Path, data: RawData) -> int | None:
         else:
             data.setdefault(table, {})[doc_id] = doc
         applied += 1
-    return applied
+        length += len(line) + 1
+    return Replayed(applied, length)
 
 
 class Journal:
     """Appends changes durably to the journal of one generation of a book."""
 
-    def __init__(self, db_path: Path, generation: str) -> None:
+    def __init__(self, db_path: Path, generation: str, replayed: Replayed | None = None) -> None:
+        """``replayed``: the journal already on disk for this generation, whose
+        changes the book in memory holds; appends continue after them."""
         self.path = journal_path(db_path)
         self.generation = generation
-        self.size = 0
-        self.changes = 0
+        self.size = replayed.length if replayed else 0
+        self.changes = replayed.changes if replayed else 0
         self._fd: int | None = None
 
     def append(self, table: str, doc_id: str, doc: dict[str, Any] | None) -> None:
@@ -149,6 +163,8 @@ class Journal:
     def _open(self) -> int:
         if self._fd is not None:
             return self._fd
+        if self.size:
+            return self._continue()
         # Whatever is at the path goes first and O_EXCL creates a new file:
         # a symlink planted there is replaced, never followed to append to
         # another file, as the book's own atomic writes do.
@@ -167,4 +183,15 @@ class Journal:
             raise
         self._fd = fd
         self.size = len(header)
+        return fd
+
+    def _continue(self) -> int:
+        """Reopen the journal a killed session left, without its torn tail."""
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            os.ftruncate(fd, self.size)
+        except OSError:
+            os.close(fd)
+            raise
+        self._fd = fd
         return fd

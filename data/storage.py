@@ -10,7 +10,6 @@ rewrite the whole file atomically.
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from tinydb.storages import Storage
 
 from .atomic import write_atomically
 from .errors import WriteFailedError
-from .journal import Journal, generation_of, replay, set_generation
+from .journal import Journal, Replayed, generation_of, replay, set_generation
 from .schema import RawData, new_database
 
 # Past this size the journal is folded into the book at the next change:
@@ -58,13 +57,28 @@ class AtomicJSONStorage(Storage):
     journal first) and handed in, so the file is parsed exactly once.
     """
 
-    def __init__(self, path: Path, data: RawData, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        data: RawData,
+        *,
+        read_only: bool = False,
+        replayed: Replayed | None = None,
+    ) -> None:
+        """``replayed``: the journal a killed session left, already applied to
+        ``data``; this session's changes are appended after it."""
         self.path = path
         self.read_only = read_only
         self._data = data
-        self._journal = Journal(path, generation_of(data))
+        self._journal = Journal(path, generation_of(data), replayed)
         self._batch_depth = 0
         self._pending = False
+        self._closed = False
+
+    @property
+    def unfolded_changes(self) -> int:
+        """Changes in the journal that the book file does not hold yet."""
+        return self._journal.changes
 
     def read(self) -> RawData:
         return self._data
@@ -95,7 +109,7 @@ class AtomicJSONStorage(Storage):
             raise self._failed(error) from error
         self._data.setdefault(table, {})[doc_id] = doc
         if self._journal.size > JOURNAL_LIMIT:
-            self._persist()
+            self._fold()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -114,20 +128,29 @@ class AtomicJSONStorage(Storage):
             self._pending = False
             self._persist()
 
-    def rewrite(self) -> None:
-        """Write the whole book now, as a new generation, with an empty journal."""
-        self._persist()
-
-    def close(self) -> None:
-        """Fold the journal into the book, so the file at rest is complete.
-
-        If that fails (a full disk), every change is still in the journal,
-        which the next open replays: nothing is lost, so nothing is raised.
-        """
-        if self._journal.changes and not self.read_only:
-            with contextlib.suppress(WriteFailedError):
-                self._persist()
+    def close(self, *, fold: bool = True) -> None:
+        """Fold the journal into the book, so the file at rest is complete
+        (unless ``fold`` is False: the book could not be checked)."""
+        if self._closed:
+            return
+        self._closed = True
+        if fold and not self.read_only:
+            self._fold()
         self._journal.close()
+
+    def _fold(self) -> None:
+        """Write the book whole with the journal's changes, and empty the
+        journal. If the write fails (a full disk), every change is still in
+        the journal, which is kept: nothing is lost, so nothing is raised."""
+        if not self._journal.changes:
+            return
+        generation = generation_of(self._data)
+        try:
+            write_book(self.path, self._data)
+        except OSError:
+            set_generation(self._data, generation)
+            return
+        self._journal.restart(generation_of(self._data))
 
     def _persist(self) -> None:
         self._refuse_if_read_only()

@@ -3,6 +3,7 @@ whole for batches, a grown journal and at close."""
 
 from __future__ import annotations
 
+import errno
 import shutil
 import stat
 from pathlib import Path
@@ -146,4 +147,40 @@ def test_a_read_only_session_refuses_a_single_change(
         pytest.raises(WriteFailedError, match="read-only"),
     ):
         reader.add_contact("Marta")
+    assert not journal_path(db_path).exists()
+
+
+def test_the_next_session_continues_a_killed_sessions_journal(
+    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    store = Store(db_path)
+    store.add_contact("Marta")
+    first_kill = tmp_path / "first.json"
+    _abandon(store, db_path, first_kill)
+    with journal_path(first_kill).open("ab") as journal:
+        journal.write(b"0badc0de torn")  # the append the kill cut short
+    second = Store(first_kill)
+    second.add_contact("Jonas")
+    second_kill = tmp_path / "second.json"
+    _abandon(second, first_kill, second_kill)
+    with Store(second_kill, read_only=True) as reader:
+        assert sorted(c.name for c in reader.contacts()) == ["Jonas", "Marta"]
+
+
+def test_a_full_disk_when_folding_keeps_every_change_in_the_journal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, frozen: pendulum.DateTime
+) -> None:
+    def no_space(path: Path, data: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage_module, "JOURNAL_LIMIT", 600)
+    with Store(db_path) as store:
+        monkeypatch.setattr(storage_module, "write_book", no_space)
+        for number in range(5):
+            store.add_contact(f"Contact {number}")  # each saved, though no fold succeeds
+    assert journal_path(db_path).exists()
+    monkeypatch.undo()
+    with Store(db_path) as reopened:
+        assert len(reopened.contacts()) == 5
+    assert len(_names_in_file(db_path)) == 5
     assert not journal_path(db_path).exists()
