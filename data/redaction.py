@@ -27,6 +27,8 @@ MIN_PART = 3
 K = TypeVar("K", bound=Hashable)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# "'s" ending a name in free text: "Marta's budget" still names Marta.
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 class NameScrubber:
@@ -87,11 +89,29 @@ class NameScrubber:
             span = range(index, index + length - 1)
             # A whole name is words separated by blanks only.
             if all(text[words[i].end() : words[i + 1].start()].isspace() for i in span):
-                key = tuple(folded[index : index + length])
-                if key in self._whole:
-                    return length, self._whole[key]
-        single = self._whole.get((folded[index],)) or self._parts.get(folded[index])
-        return (1, single) if single else None
+                last = words[index + length - 1].group(0)
+                found = self._name(tuple(folded[index : index + length]), last, whole_only=True)
+                if found:
+                    return length, found
+        found = self._name((folded[index],), words[index].group(0), whole_only=False)
+        return (1, found) if found else None
+
+    def _name(self, key: tuple[str, ...], last: str, *, whole_only: bool) -> str | None:
+        """The replacement for the name ``key`` (folded words), also when its
+        last word is possessive: "Marta's" keeps its "'s" after the codename."""
+        found = self._lookup(key, whole_only=whole_only)
+        if found:
+            return found
+        if not key[-1].endswith(_POSSESSIVE):
+            return None
+        found = self._lookup((*key[:-1], key[-1][:-2]), whole_only=whole_only)
+        return found + last[-2:] if found else None
+
+    def _lookup(self, key: tuple[str, ...], *, whole_only: bool) -> str | None:
+        found = self._whole.get(key)
+        if found is None and not whole_only and len(key) == 1:
+            found = self._parts.get(key[0])
+        return found
 
 
 def _claim(table: dict[K, str], key: K, codename: str) -> None:

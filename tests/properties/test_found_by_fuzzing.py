@@ -101,3 +101,14 @@ def test_a_private_number_run_together_with_more_digits_is_masked(db_path: Path)
         document = export_markdown(store)
     assert "555 0142" not in document
     assert "called +••• •••42 times" in document
+
+
+def test_a_codenamed_name_in_the_possessive_is_replaced_too(db_path: Path) -> None:
+    # "Marta's" was one word to the name scrubber, so it kept the real name.
+    with Store(db_path) as store:
+        marta = store.add_contact("Marta Lindqvist", codename="HERON")
+        email = store.add_channel(marta.id, "public", "email", "m@northwind.example")
+        store.log_touch(marta.id, email.id, note="Marta's budget; Marta Lindqvist\u2019s team")
+        document = export_markdown(store)
+    assert "Marta" not in document and "Lindqvist" not in document
+    assert "HERON's budget; HERON\u2019s team" in document
