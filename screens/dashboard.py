@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Input, Static
@@ -19,10 +19,9 @@ from bchan_tui.widgets import AttentionList, ContactList, SortKey
 from .accounts import AccountsScreen
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
+from .dashboard_keys import DASHBOARD_BINDINGS
 from .filtering import NarrowingSearch
 from .quick_add import NewContact
-
-SORT = Binding.Group("sort", compact=True)
 
 # Rows shown while the rest of the book is read: more than any screen holds.
 PREVIEW_ROWS = 100
@@ -34,72 +33,7 @@ class DashboardScreen(BookScreen[None]):
     """The main screen. It loads the book in a worker, so it is on screen
     (and the keys work) while a large book is still being read."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter", id="dashboard.filter", tooltip="Filter contacts"),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            id="dashboard.clear-filter",
-            tooltip="Clear the filter and show every contact",
-        ),
-        Binding("l", "log_touch", "Log", id="dashboard.log-touch", tooltip="Log a touch"),
-        Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Edit the contact"),
-        Binding("d", "archive", "Archive", id="dashboard.archive", tooltip="Archive the contact"),
-        Binding(
-            "x",
-            "export",
-            "Export",
-            id="dashboard.export",
-            tooltip="Export the contacts shown to Markdown (redacted), with a preview",
-        ),
-        Binding(
-            "A",
-            "accounts",
-            "Accounts",
-            id="dashboard.accounts",
-            tooltip="Accounts: the official process and the back channels of each",
-        ),
-        Binding(
-            "u",
-            "undo_archive",
-            "Undo",
-            id="dashboard.undo-archive",
-            tooltip="Undo the last archive",
-        ),
-        Binding(
-            "n",
-            "sort('name')",
-            "name",
-            group=SORT,
-            id="dashboard.sort-name",
-            tooltip="Sort by name (again: reverse)",
-        ),
-        Binding(
-            "t",
-            "sort('last touch')",
-            "touch",
-            group=SORT,
-            id="dashboard.sort-last-touch",
-            tooltip="Sort by last touch, newest first (again: reverse)",
-        ),
-        Binding(
-            "h",
-            "sort('heat')",
-            "heat",
-            group=SORT,
-            id="dashboard.sort-heat",
-            tooltip="Sort by heat, hottest first (again: reverse)",
-        ),
-        Binding(
-            "o",
-            "sort('overdue')",
-            "overdue",
-            group=SORT,
-            id="dashboard.sort-overdue",
-            tooltip="Sort by overdue-ness, most overdue first (again: reverse)",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
 
     AUTO_FOCUS = "#contacts"
 
