@@ -25,6 +25,21 @@ import pytest
 
 FAULTS = ("disk full", "read-only folder")
 
+# The calls a fault replaces, and the real ones (taken before any test runs).
+_PATCHED = (
+    "fsync",
+    "open",
+    "replace",
+    "rename",
+    "unlink",
+    "remove",
+    "rmdir",
+    "link",
+    "mkdir",
+    "symlink",
+)
+_REAL = {name: getattr(os, name) for name in _PATCHED}
+
 # What each fault's message says, as the operating system words it.
 REASONS = {"disk full": "No space left on device", "read-only folder": "Permission denied"}
 
@@ -39,6 +54,16 @@ def fault(kind: str, folder: Path) -> Iterator[None]:
             _read_only(patch, folder.resolve())
         else:
             raise ValueError(kind)
+        yield
+
+
+@contextmanager
+def fault_lifted() -> Iterator[None]:
+    """Inside a ``fault``: the disk works normally for a while (leaving puts
+    the fault back)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, real in _REAL.items():
+            patch.setattr(os, name, real)
         yield
 
 

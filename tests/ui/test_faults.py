@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from faults import FAULTS, REASONS, fault, folder_state
+from faults import FAULTS, REASONS, fault, fault_lifted, folder_state
 
 from bchan_tui.app import BchanApp
 from bchan_tui.data import Store
@@ -18,6 +18,7 @@ from bchan_tui.screens import DashboardScreen, LogTouchModal
 from .helpers import contact_list, highlighted_name, make_app, settle, shown_names, visible_text
 
 TITLE = "Not saved: the disk refused the write"
+NOTE = "a quiet word at the fair"
 
 
 def refusals(app: BchanApp) -> list[str]:
@@ -91,3 +92,26 @@ async def test_a_failed_log_is_reported_and_leaves_the_heat_as_it_was(
             assert line in visible_text(app)
     with Store(demo_db, read_only=True) as again:
         assert again.touches_of(marta) == touches
+
+
+@pytest.mark.parametrize("kind", FAULTS)
+async def test_a_fault_at_quit_loses_nothing_that_was_saved(demo_db: Path, kind: str) -> None:
+    """The session's last act folds its journal into the book; when the disk
+    refuses that, the journal keeps every saved change for the next session."""
+    app = make_app(demo_db)
+    with fault(kind, demo_db.parent):
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            with fault_lifted():
+                # One touch: a single change, appended to the journal.
+                await pilot.press("l", *NOTE, "enter")
+                await settle(pilot)
+            assert any(n.title == "Saved" for n in app._notifications)
+            await pilot.press("q")
+            await pilot.pause()
+    assert not app.is_running
+    # The fold failed: the book lacks the touch, the journal holds it.
+    assert NOTE.encode() not in demo_db.read_bytes()
+    with Store(demo_db, read_only=True) as again:
+        notes = [t.note for c in again.contacts() for t in again.touches_of(c.id)]
+        assert notes.count(NOTE) == 1
