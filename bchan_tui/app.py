@@ -48,7 +48,7 @@ class BchanApp(App[None]):
             "toggle_screen_safe",
             "Mask",
             id="bchan.screen-safe",
-            tooltip="Screen-safe on/off: mask private addresses, show codenames",
+            tooltip="Screen-safe: hide private addresses, sources, confidential",
         ),
         Binding("q", "quit", "Quit", show=False, id="bchan.quit", tooltip="Quit bchan"),
         Binding(
@@ -123,6 +123,10 @@ class BchanApp(App[None]):
     def action_toggle_screen_safe(self) -> None:
         self.screen_safe = not self.screen_safe
         if self.screen_safe:
-            self.notify("Private addresses are masked and codenames shown.", title="Screen-safe on")
+            self.notify(
+                "Private addresses are masked, sources go by codename or as 'a source', "
+                "and confidential intel is withheld.",
+                title="Screen-safe on",
+            )
         else:
             self.notify("Everything is shown again.", title="Screen-safe off")

@@ -84,7 +84,7 @@ async def test_the_palette_offers_the_actions_that_apply(demo_db: Path) -> None:
             "Sort by name (again: reverse)",
             "Sort by overdue-ness, most overdue first (again: reverse)",
             "Show every key",
-            "Screen-safe on/off: mask private addresses, show codenames",
+            "Screen-safe: hide private addresses, sources, confidential",
             "Quit bchan",
         ):
             assert expected in titles
