@@ -4,6 +4,7 @@ Screens call the store in thread workers; modals return typed results and
 leave the saving to the screen that opened them.
 """
 
+from .account_form import AccountEntry, AccountFormModal
 from .accounts import AccountsScreen
 from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
@@ -17,6 +18,8 @@ from .log_touch import LogTouchModal, TouchEntry
 from .quick_add import NewChannel, NewContact, QuickAddModal
 
 __all__ = [
+    "AccountEntry",
+    "AccountFormModal",
     "AccountsScreen",
     "ChannelEntry",
     "ChannelFormModal",

@@ -15,16 +15,17 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from bchan_tui.data import Account, AccountMap, AccountSummary, Store
+from bchan_tui.data import Account, AccountMap, AccountSummary, Store, ValidationError
 from bchan_tui.data.account_map import account_summaries
 from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 
+from .account_form import AccountEntry, AccountFormModal
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
 
 NO_ACCOUNTS = (
     "No accounts in this book yet. An account gathers the people of one deal: "
-    "its official process beside its back channels."
+    "its official process beside its back channels. Press n to add one."
 )
 
 
@@ -38,6 +39,14 @@ class AccountsScreen(BookScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="accounts.back", tooltip="Back to the dashboard"),
+        Binding("n", "new_account", "New", id="accounts.new", tooltip="Add an account"),
+        Binding(
+            "e",
+            "edit_account",
+            "Edit",
+            id="accounts.edit",
+            tooltip="Edit the account: its name, official process and notes",
+        ),
     ]
 
     AUTO_FOCUS = "#account-list"
@@ -109,12 +118,13 @@ class AccountsScreen(BookScreen[None]):
         summaries = account_summaries(self.store)
         self.app.call_from_thread(self._show_accounts, summaries)
 
-    def _show_accounts(self, summaries: list[AccountSummary]) -> None:
+    def _show_accounts(self, summaries: list[AccountSummary], chosen: str | None = None) -> None:
         self.summaries = summaries
         self.maps.clear()
-        self.account_list.set_accounts(summaries)
+        self.account_list.set_accounts(summaries, chosen=chosen)
         self._show_account(self.account_list.highlighted_account)
         self._update_status()
+        self.refresh_bindings()
 
     def _show_account(self, account: Account | None) -> None:
         """Show the account's map, working it out first if it is not known yet."""
@@ -185,6 +195,66 @@ class AccountsScreen(BookScreen[None]):
 
     def action_back(self) -> None:
         self.close()
+
+    # --- adding and editing an account ---------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit_account" and self.is_mounted:
+            # Shown dimmed until there is an account to edit.
+            return True if self.account_list.highlighted_account is not None else None
+        return True
+
+    def action_new_account(self) -> None:
+        self.ask_account(None)
+
+    def action_edit_account(self) -> None:
+        account = self.account_list.highlighted_account
+        if account is not None:
+            self.ask_account(account)
+
+    def ask_account(
+        self, account: Account | None, entered: AccountEntry | None = None, problem: str = ""
+    ) -> None:
+        """The account form, empty for a new account or filled with ``account``;
+        ``entered`` and ``problem`` bring back a save the store refused."""
+        if isinstance(self.app.screen, AccountFormModal):
+            return
+
+        def answered(entry: AccountEntry | None) -> None:
+            if entry is None:
+                return
+            if account is not None and not entry.changes_to(account):
+                return
+            self._save_account(account, entry)
+
+        # The accounts already listed: the form checks a new name against them.
+        accounts = [summary.account for summary in self.summaries]
+        modal = AccountFormModal(accounts, account, entered=entered, problem=problem)
+        self.app.push_screen(modal, answered)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _save_account(self, account: Account | None, entry: AccountEntry) -> None:
+        try:
+            if account is None:
+                saved = self.store.add_account(
+                    entry.name, official_process=entry.official_process, notes=entry.notes
+                )
+                message = f"Added the account {saved.name}."
+            else:
+                saved = self.store.update_account(account.id, **entry.changes_to(account))
+                message = f"Saved the account {saved.name}."
+        except ValidationError as problem:
+            # Back to the form with what was typed, and what the store said.
+            self.app.call_from_thread(self.ask_account, account, entry, str(problem))
+            return
+        summaries = account_summaries(self.store)
+        self.app.call_from_thread(self._account_saved, saved, summaries, message)
+
+    def _account_saved(self, saved: Account, summaries: list[AccountSummary], message: str) -> None:
+        # markup=False: the message holds a name the user typed.
+        self.notify(message, title="Saved", markup=False)
+        self._show_accounts(summaries, chosen=saved.id)
+        self.account_list.focus()
 
     # --- opening a person -------------------------------------------------------------
 

@@ -127,9 +127,12 @@ class AccountList(MapList):
         self._summaries: list[AccountSummary] = []
         self._loaded = False
 
-    def set_accounts(self, summaries: Sequence[AccountSummary]) -> None:
-        """Show these accounts; the cursor stays on the same account if it still exists."""
-        chosen = self.highlighted_id
+    def set_accounts(
+        self, summaries: Sequence[AccountSummary], *, chosen: str | None = None
+    ) -> None:
+        """Show these accounts with the cursor on ``chosen`` (by id), or by
+        default on the account it was on, if it still exists."""
+        chosen = chosen or self.highlighted_id
         self._summaries = list(summaries)
         self._loaded = True
         for index, summary in enumerate(self._summaries):

@@ -1,5 +1,5 @@
-"""SVG snapshots of the accounts screen, with time frozen and the demo book,
-at 120x36 and at 80x24 (see ``test_snapshots``)."""
+"""SVG snapshots of the accounts screen and its account form, with time
+frozen and the demo book, at 120x36 and at 80x24 (see ``test_snapshots``)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,12 @@ def test_accounts_screen_safe(
         await pilot.pause()
 
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_account_form_refusing_a_taken_name(
+    snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]
+) -> None:
+    # Another account's name in another case: the form says which, in place.
+    keys = ("A", "n", *"globex bank", "tab", *"Tender in June", "enter")
+    assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps(*keys))
