@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,6 +32,9 @@ from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
 from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS
 from .intel_form import IntelEntry, IntelFormModal
+
+# Terminal heights below which reach now is kept to one line per urgency.
+SHORT_BELOW = 32
 
 UNIQUE_CHANGED: dict[bool | None, str] = {
     True: "Only this source has it.",
@@ -87,6 +90,11 @@ class ContactScreen(BookScreen[ContactOutcome]):
         self._apply_screen_safe(self.screen_safe)
         self.query_one(LadderView).focus()
         self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a short terminal the reasons of reach now take one line each, so
+        # the intel ledger and the recent touches keep room below them.
+        self.set_class(event.size.height < SHORT_BELOW, "-short")
 
     def watch_screen_safe(self, value: bool) -> None:
         if self.is_mounted:
