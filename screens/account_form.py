@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Footer, Input, Static, TextArea
@@ -86,7 +86,7 @@ class AccountFormModal(FormModal[AccountEntry]):
 
     def compose(self) -> ComposeResult:
         entered = self.entered
-        with Vertical(id="account-form", classes="form-box") as box:
+        with VerticalScroll(id="account-form", classes="form-box") as box:
             if self.account is None:
                 box.border_title = "New account"
             else:

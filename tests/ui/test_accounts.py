@@ -436,3 +436,20 @@ async def test_the_palette_offers_adding_and_editing_accounts(empty_db: Path) ->
         await settle(pilot)
         titles = {c.title for c in BchanCommands(app.screen).commands()}
         assert EDIT_TITLE in titles
+
+
+async def test_quick_add_offers_an_account_made_on_the_accounts_screen(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("A", "n", *"Northwind", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "a", *"Ada Quinn", "tab", "tab")
+        modal = app.screen
+        assert isinstance(modal, QuickAddModal)
+        account = modal.query_one("#account", Select)
+        assert account.has_focus
+        await pilot.press("space", "down", "enter", "enter")
+        await settle(pilot)
+        ada = next(c for c in app.store.contacts() if c.name == "Ada Quinn")
+        assert ada.account_id == account_id(app, "Northwind")
