@@ -22,6 +22,7 @@ from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeop
 from .account_form import AccountEntry, AccountFormModal
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
+from .failures import report_failure
 
 NO_ACCOUNTS = (
     "No accounts in this book yet. An account gathers the people of one deal: "
@@ -245,16 +246,24 @@ class AccountsScreen(BookScreen[None]):
                 message = f"Saved the account {saved.name}."
         except ValidationError as problem:
             # Back to the form with what was typed, and what the store said.
-            self.app.call_from_thread(self.ask_account, account, entry, str(problem))
+            self.app.call_from_thread(self._refused, account, entry, problem)
             return
         summaries = account_summaries(self.store)
         self.app.call_from_thread(self._account_saved, saved, summaries, message)
 
+    def _refused(self, account: Account | None, entry: AccountEntry, problem: Exception) -> None:
+        if self.is_attached:
+            self.ask_account(account, entry, str(problem))
+        else:
+            # The screen was left meanwhile: say so the way other failures are said.
+            report_failure(self.app, problem)
+
     def _account_saved(self, saved: Account, summaries: list[AccountSummary], message: str) -> None:
         # markup=False: the message holds a name the user typed.
         self.notify(message, title="Saved", markup=False)
-        self._show_accounts(summaries, chosen=saved.id)
-        self.account_list.focus()
+        if self.is_attached:
+            self._show_accounts(summaries, chosen=saved.id)
+            self.account_list.focus()
 
     # --- opening a person -------------------------------------------------------------
 
