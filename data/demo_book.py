@@ -52,7 +52,7 @@ def _add_person(
         account_id=accounts[person.account] if person.account else None,
     )
     meeting = store.add_channel(contact.id, Rung.RELATIONSHIP, "in_person", label="coffee or lunch")
-    store.add_channel(contact.id, Rung.RELATIONSHIP, "call")
+    call = store.add_channel(contact.id, Rung.RELATIONSHIP, "call")
     private = None
     if person.private:
         kind, address = person.private
@@ -99,6 +99,18 @@ def _add_person(
                 urgency=Urgency.URGENT,
                 reason="could not wait for the public queue",
                 note="quick check",
+                outcome="replied",
+            )
+    for channel, days, note in (
+        (meeting, person.met_days, "met"),
+        (call, person.called_days, "call"),
+    ):
+        for age in days:
+            store.log_touch(
+                contact.id,
+                channel.id,
+                at=now.subtract(days=age, hours=3),
+                note=note,
                 outcome="replied",
             )
     if publics and person.last_seen_days < 8:

@@ -21,6 +21,10 @@ class Person:
     public: tuple[tuple[str, str], ...] = ()
     last_seen_days: int = 10  # days since the newest touch
     private_uses: tuple[int, ...] = ()  # days ago the back channel was used
+    # Days ago of meetings and calls this week: a hot relationship sends
+    # reach now down the ladder, to a public channel or to its fallback.
+    met_days: tuple[int, ...] = ()
+    called_days: tuple[int, ...] = ()
 
 
 # key: (name, official process, notes)
@@ -50,7 +54,7 @@ PEOPLE: tuple[Person, ...] = (
         private=("signal", "+46 70 555 0142"),
         public=(("email", "marta.lindqvist@northwind.example"),
                 ("linkedin", "linkedin.com/in/mlindqvist")),
-        last_seen_days=3, private_uses=(2, 9)),
+        last_seen_days=3, private_uses=(2, 9), met_days=(1, 3)),
     Person("Jonas Weber", "Northwind Logistics", "Head of Purchasing", "buyer",
         account="northwind", strength=2, public=(("email", "j.weber@northwind.example"),),
         last_seen_days=41),
@@ -68,7 +72,7 @@ PEOPLE: tuple[Person, ...] = (
         strength=4, intention="a reference she can cite at her next conference",
         private=("phone", "+44 7700 900321"), terms="calls only, never texts",
         public=(("email", "elena.petrova@globex.example"),),
-        last_seen_days=5, private_uses=(5,)),
+        last_seen_days=5, private_uses=(5,), met_days=(1, 2), called_days=(1, 3)),
     Person("Hiro Tanaka", "Globex Bank", "VP Digital", "buyer,champion", account="globex",
         cadence=21, private=("whatsapp", "+81 90 5555 0199"),
         public=(("email", "h.tanaka@globex.example"), ("x", "@hirotanaka")), last_seen_days=33),
@@ -84,7 +88,7 @@ PEOPLE: tuple[Person, ...] = (
         public=(("email", "amara.nwosu@helios.example"),), last_seen_days=28, private_uses=(27,)),
     Person("Lars Eriksen", "Helios Energy", "IT Director", "buyer", account="helios", strength=2,
         public=(("email", "lars.eriksen@helios.example"), ("im", "lars.eriksen (Teams)")),
-        last_seen_days=7),
+        last_seen_days=7, met_days=(1, 2), called_days=(1, 3)),
     Person("Rachel Green", "Gartner", "VP Analyst", "analyst", strength=4, cadence=45,
         intention="early sight of the roadmap", private=("email", "rachel.green@proton.example"),
         public=(("email", "rachel.green@gartner.example"),), last_seen_days=20,
@@ -104,7 +108,7 @@ PEOPLE: tuple[Person, ...] = (
         strength=4, intention="first word on anything newsworthy",
         private=("signal", "+1 415 555 0117"), terms="background only, never on the record",
         public=(("email", "grace.liu@reuters.example"), ("x", "@graceliu")), last_seen_days=2,
-        private_uses=(2, 4)),
+        private_uses=(2, 4), met_days=(1, 3), called_days=(1, 2)),
     Person("Oliver Hart", "Financial Times", "Companies Editor", "press", strength=2, cadence=45,
         public=(("email", "oliver.hart@ft.example"), ("x", "@oliverhart")), last_seen_days=70),
     Person("Nadia Haddad", "Bloomberg", "Reporter", "press",
@@ -135,7 +139,7 @@ PEOPLE: tuple[Person, ...] = (
         public=(("email", "z.ahmed@initech.example"),), last_seen_days=60),
     Person("Felix Wagner", "Initech", "IT Manager", "buyer", strength=2,
         public=(("email", "f.wagner@initech.example"), ("im", "felix.w (Slack)")),
-        last_seen_days=4),
+        last_seen_days=4, met_days=(1, 2), called_days=(1, 3)),
     Person("Olga Ivanova", "Umbrella Pharma", "Head of Digital", "buyer", strength=1, cadence=90,
         public=(("linkedin", "linkedin.com/in/olgaivanova"),), last_seen_days=200),
     Person("Chris Park", "Hooli", "CTO", "buyer,champion", codename="MAGPIE", strength=4,

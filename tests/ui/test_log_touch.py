@@ -41,17 +41,18 @@ async def test_routine_preselects_the_channel_reach_now_picks(demo_db: Path) -> 
         assert isinstance(modal, LogTouchModal)
         step = modal.chosen_step()
         assert step is not None
-        assert step.channel.kind.value == "in_person"
+        # She was met this week, so reach now goes past the hot meeting to a call.
+        assert step.channel.kind.value == "call"
         assert "reach now:" in visible_text(app)
-        await pilot.press(*"coffee at the fair", "enter")
+        await pilot.press(*"a quick call", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         marta = next(c for c in app.store.contacts() if c.name == "Marta Lindqvist")
         newest = app.store.touches_of(marta.id)[0]
-        assert newest.note == "coffee at the fair"
+        assert newest.note == "a quick call"
         assert newest.urgency is Urgency.ROUTINE
         assert newest.direction is Direction.OUT
-        assert channel_kind(app.store, newest.channel_id) == "in_person"
+        assert channel_kind(app.store, newest.channel_id) == "call"
 
 
 async def test_a_private_channel_asks_for_the_reason(hana_db: Path) -> None:
