@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from bchan_tui.data import Account, ValidationError
 from bchan_tui.data.text import LONG_MAX, clean_line
 from bchan_tui.data.validate import unique_name
+from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, optional, required
 
@@ -114,7 +115,7 @@ class AccountFormModal(FormModal[AccountEntry]):
                 yield Static("Notes", classes="form-label")
                 yield TextArea(entered.notes, id="notes", soft_wrap=True)
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error(self.problem)

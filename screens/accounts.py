@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import Account, AccountMap, AccountSummary, Store, ValidationError
 from bchan_tui.data.account_map import account_summaries
+from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 
 from .account_form import AccountEntry, AccountFormModal
@@ -78,7 +79,7 @@ class AccountsScreen(BookScreen[None]):
                 yield AccountPeople("Nobody in the official process.", id="official-people")
                 yield AccountPeople("No back channel in this account.", id="back-channels")
                 yield AccountIntel(id="account-intel")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def account_list(self) -> AccountList:

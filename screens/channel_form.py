@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from bchan_tui.data import Channel, ChannelKind, Rung
+from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, address_validators, optional
 from .quick_add import KIND_OPTIONS, RUNG_OPTIONS
@@ -88,7 +89,7 @@ class ChannelFormModal(FormModal[ChannelEntry]):
                     id="preference",
                 )
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")

@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from bchan_tui.widgets import KeyFooter
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -39,7 +41,7 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="confirm-buttons"):
                 yield Button(f"{self.confirm_label} (y)", id="yes", variant="error")
                 yield Button("Cancel (n)", id="no")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.safe_default else "#yes", Button).focus()

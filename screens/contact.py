@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer
 
 from bchan_tui.data import (
     Channel,
@@ -24,7 +23,14 @@ from bchan_tui.data import (
     Urgency,
 )
 from bchan_tui.data.ledger import next_status, next_unique
-from bchan_tui.widgets import ContactHeader, IntelList, LadderView, ReachNow, RecentTouches
+from bchan_tui.widgets import (
+    ContactHeader,
+    IntelList,
+    KeyFooter,
+    LadderView,
+    ReachNow,
+    RecentTouches,
+)
 from bchan_tui.widgets.display import channel_title, hides_identity, shown_name
 
 from .book_screen import BookScreen
@@ -82,7 +88,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
                 with VerticalScroll(id="touches-pane") as touches:
                     touches.border_title = "Recent touches"
                     yield RecentTouches(id="touches")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

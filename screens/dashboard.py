@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
-from bchan_tui.widgets import AttentionList, ContactList, SortKey
+from bchan_tui.widgets import AttentionList, ContactList, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
 from .book_screen import BookScreen
@@ -61,7 +61,7 @@ class DashboardScreen(BookScreen[None]):
             with Vertical(id="attention-pane") as pane:
                 pane.border_title = "Needs attention"
                 yield AttentionList(id="attention")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def contact_list(self) -> ContactList:

@@ -9,10 +9,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from bchan_tui.data import Account, Contact
 from bchan_tui.data.text import LONG_MAX
+from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, account_select, chosen_account, optional, required, whole_number
 
@@ -89,7 +90,7 @@ class EditContactModal(FormModal[ContactChanges]):
                 yield Static("Notes", classes="form-label")
                 yield TextArea(self.contact.notes, id="notes", soft_wrap=True)
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")

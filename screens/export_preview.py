@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from bchan_tui.data.atomic import write_atomically
+from bchan_tui.widgets import KeyFooter
 
 # The Markdown widget builds a widget per block and lays out about a page a
 # second here (a 50 KB demo export takes some 15 s), so the preview stops
@@ -82,7 +83,7 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
             yield Static("Save to", classes="export-label")
             yield Input(value=str(self.default_path), id="export-path")
             yield Static(id="export-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

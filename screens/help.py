@@ -11,9 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from bchan_tui.widgets import LadderView
+from bchan_tui.widgets import KeyFooter, LadderView
 from bchan_tui.widgets.cursor_list import CursorList
 
 from .accounts import AccountsScreen
@@ -70,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
                     for binding in bindings:
                         yield Static(Content(self.key_text(binding)), classes="help-key")
                         yield Static(Content(binding.tooltip or binding.description))
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from bchan_tui.data import Channel, IntelDirection, IntelStatus, Sensitivity, Touch
 from bchan_tui.data.text import NAME_MAX
+from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import ago
 
 from .form import FormModal, required
@@ -122,7 +123,7 @@ class IntelFormModal(FormModal[IntelEntry]):
                     prompt="no touch",
                 )
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")

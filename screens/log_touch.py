@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from bchan_tui.data import Band, ContactDetail, Direction, LadderStep, Rung, Urgency
 from bchan_tui.data.touch_warning import hot_channel_warning
+from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, hides_identity, shown_name
 
 from .confirm import ConfirmModal
@@ -114,7 +115,7 @@ class LogTouchModal(FormModal[TouchEntry]):
                 )
             yield Static(id="hot-warning", classes="form-warning")
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from bchan_tui.data import Account, ChannelKind, Rung
+from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import kind_name
 
 from .form import FormModal, account_select, address_validators, chosen_account, optional, required
@@ -83,7 +84,7 @@ class QuickAddModal(FormModal[NewContact]):
                     validate_on=["changed", "submitted"],
                 )
             yield Static(id="form-error", classes="form-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")

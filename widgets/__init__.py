@@ -8,6 +8,7 @@ from .attention_list import AttentionList
 from .contact_list import ContactList, SortKey
 from .contact_view import ContactHeader, ReachNow, RecentTouches
 from .cursor_list import CursorList
+from .footer import KeyFooter
 from .heat import HeatIndicator, heat_content
 from .intel_list import IntelList
 from .ladder import ChannelCard, LadderView
@@ -24,6 +25,7 @@ __all__ = [
     "CursorList",
     "HeatIndicator",
     "IntelList",
+    "KeyFooter",
     "LadderView",
     "ReachNow",
     "RecentTouches",
