@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from faults import REASONS, assert_unchanged, fault, folder_state
+from faults import FAULTS, REASONS, assert_unchanged, fault, folder_state
 
 from bchan_tui.data import Store
 
@@ -16,8 +16,9 @@ from .helpers import Book, bchan
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 
 # (fault, whether today's backup exists): without one, the session's first
-# act is the backup, which a full disk still allows (a hard link takes no room).
-CASES = [("disk full", False), ("disk full", True), ("read-only folder", True)]
+# act is the backup, which a full disk still allows (a hard link takes no
+# room) and a read-only folder refuses, without stopping the command.
+CASES = [(kind, backed_up) for kind in FAULTS for backed_up in (False, True)]
 
 
 def back_up(book: Book) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from faults import FAULTS, REASONS, fault, fault_lifted, folder_state
+from faults import FAULTS, REASONS, assert_unchanged, fault, fault_lifted, folder_state
 
 from bchan_tui.app import BchanApp
 from bchan_tui.data import Store
@@ -115,3 +115,23 @@ async def test_a_fault_at_quit_loses_nothing_that_was_saved(demo_db: Path, kind:
     with Store(demo_db, read_only=True) as again:
         notes = [t.note for c in again.contacts() for t in again.touches_of(c.id)]
         assert notes.count(NOTE) == 1
+
+
+async def test_a_book_in_a_read_only_folder_opens_and_refuses_changes_clearly(
+    demo_db: Path,
+) -> None:
+    """The first session of the day cannot make its backup there: the book
+    still opens whole, and the first change says why it was not saved."""
+    before = folder_state(demo_db.parent)
+    with fault("read-only folder", demo_db.parent):
+        app = make_app(demo_db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert len(shown_names(app)) == len(app.store.contacts()) > 0
+            await pilot.press("a", *"Zoë Adams", "enter")
+            await settle(pilot)
+            assert app.is_running
+            (message,) = refusals(app)
+            assert REASONS["read-only folder"] in message
+            assert "Zoë Adams" not in shown_names(app)
+    assert_unchanged(before, folder_state(demo_db.parent), demo_db.name)
