@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from pathlib import Path
 from types import TracebackType
 
 from .atomic import FILE_MODE
-from .errors import DatabaseLockedError
+from .errors import DatabaseError, DatabaseLockedError
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -33,7 +34,12 @@ class SessionLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        try:
+            # O_NOFOLLOW: a symlink planted at the lock's path is refused,
+            # never followed to truncate the file it points at.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        except OSError as error:
+            raise DatabaseError(f"cannot take the lock {self.path}: {_why(error)}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -81,3 +87,9 @@ def _read_pid(fd: int) -> int | None:
         return int(os.pread(fd, 32, 0).decode().strip())
     except (OSError, ValueError):
         return None
+
+
+def _why(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "it is a symbolic link, which bchan does not follow; remove it"
+    return f"{error.strerror or error}. Nothing was changed"

@@ -105,7 +105,7 @@ class AtomicJSONStorage(Storage):
             raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
         try:
             self._journal.append(table, doc_id, doc)
-        except OSError as error:
+        except (OSError, orjson.JSONEncodeError) as error:
             raise self._failed(error) from error
         self._data.setdefault(table, {})[doc_id] = doc
         if self._journal.size > JOURNAL_LIMIT:
@@ -156,9 +156,10 @@ class AtomicJSONStorage(Storage):
         self._refuse_if_read_only()
         try:
             write_book(self.path, self._data)
-        except OSError as error:
+        except (OSError, orjson.JSONEncodeError) as error:
             # The file on disk and its journal are untouched: they are the
-            # truth to return to.
+            # truth to return to (a value that cannot be encoded is dropped
+            # with the rest of the change, so later writes still work).
             self._data = self._reread()
             raise self._failed(error) from error
         self._journal.restart(generation_of(self._data))
@@ -168,8 +169,8 @@ class AtomicJSONStorage(Storage):
             self._data = self._reread()
             raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
 
-    def _failed(self, error: OSError) -> WriteFailedError:
-        reason = error.strerror or str(error)
+    def _failed(self, error: Exception) -> WriteFailedError:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
         return WriteFailedError(f"could not save to {self.path}: {reason}. Nothing was changed.")
 
     def _reread(self) -> RawData:

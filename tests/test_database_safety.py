@@ -13,9 +13,10 @@ import orjson
 import pendulum
 import pytest
 
-from bchan_tui.data import DatabaseLockedError, Store, WriteFailedError
+from bchan_tui.data import DatabaseError, DatabaseLockedError, Store, WriteFailedError
 from bchan_tui.data import atomic as atomic_module
 from bchan_tui.data import schema as schema_module
+from bchan_tui.data import storage as storage_module
 from bchan_tui.data.backups import KEEP, backups_of
 from bchan_tui.data.journal import journal_path
 
@@ -262,3 +263,36 @@ def test_stale_temp_files_are_removed_at_start(db_path: Path) -> None:
     stale.write_bytes(b"half a write")
     Store(db_path).close()
     assert not stale.exists()
+
+
+def test_a_symlink_at_the_lock_is_refused_with_a_message(
+    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    Store(db_path).close()
+    lock = db_path.with_name("book.json.lock")
+    lock.unlink()
+    lock.symlink_to(victim)
+    with pytest.raises(DatabaseError, match=r"book\.json\.lock: it is a symbolic link"):
+        Store(db_path)
+    assert victim.read_text() == "keep me"
+
+
+def test_a_change_that_cannot_be_encoded_is_refused_and_later_writes_work(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, frozen: pendulum.DateTime
+) -> None:
+    store = Store(db_path)
+    store.add_contact("Marta")
+
+    def unencodable(data: object) -> bytes:
+        raise orjson.JSONEncodeError("str is not valid UTF-8: surrogates not allowed")
+
+    monkeypatch.setattr(storage_module, "encode", unencodable)
+    with pytest.raises(WriteFailedError, match="surrogates not allowed"), store.batch():
+        store.add_contact("Jonas")
+    monkeypatch.undo()
+    with store.batch():
+        store.add_contact("Vera")
+    assert sorted(c.name for c in store.contacts()) == ["Marta", "Vera"]
+    store.close()
