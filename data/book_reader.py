@@ -100,6 +100,8 @@ class BookReader:
         if self._indexed is not None:
             return self._indexed
         with self._mutex:
+            if self._indexed is not None:  # built by another thread meanwhile
+                return self._indexed
             if self._contacts_only is None:
                 self._contacts_only = self._decoded(BookIndex.of_contacts)
             return self._contacts_only
