@@ -65,7 +65,8 @@ def read_database(path: Path) -> RawData:
     except PermissionError:
         raise broken(path, "permission denied") from None
     try:
-        data = decode(payload)
+        with collection_paused():
+            data = decode(payload)
     except msgspec.DecodeError as error:
         raise broken(path, f"it is not valid JSON ({error})") from None
     try:
