@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pendulum import DateTime
 
-from .clock import SECONDS_PER_DAY
+from .clock import SECONDS_PER_DAY, day_and_month
 from .dashboard import relationship_of
-from .heat import channel_heat
+from .heat import heat_at
 from .index import BookIndex
 from .models import (
     AttentionItem,
@@ -65,16 +65,17 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
 def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:
     # Only private channels can need a rest, so only their heat is worked out.
     items = []
+    now_ts = now.timestamp()
     for channel in index.channels.values():
         if channel.rung is not Rung.PRIVATE or not channel.is_active:
             continue
         contact = index.contacts.get(channel.contact_id)
         if contact is None or contact.archived:
             continue
-        heat = channel_heat(channel, index.out_times.get(channel.id, ()), now)
+        heat = heat_at(channel, index.out_times.get(channel.id, ()), now_ts)
         ready = heat.ready_again
         if heat.band is Band.HOT and ready:
-            text = f"{channel.describe()} is hot: rest it until {ready.format('D MMM')}"
+            text = f"{channel.describe()} is hot: rest it until {day_and_month(ready.timestamp())}"
             items.append(
                 AttentionItem(AttentionKind.HOT_PRIVATE, contact.id, text, ready.timestamp())
             )

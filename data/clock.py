@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pendulum
 from pendulum import DateTime
 
 SECONDS_PER_DAY = 86_400.0
+MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
 
 
 def now() -> DateTime:
@@ -33,6 +36,33 @@ def timestamp(text: str) -> float:
     if moment.tzinfo is None:
         raise ValueError(f"time without a zone: {text!r}")
     return moment.timestamp()
+
+
+def from_epoch(epoch: float) -> DateTime:
+    """The UTC DateTime of epoch seconds, as ``pendulum.from_timestamp`` gives it.
+
+    About six times cheaper: an export turns tens of thousands of epoch
+    seconds back into times.
+    """
+    moment = datetime.fromtimestamp(epoch, UTC)
+    return DateTime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        tzinfo=pendulum.UTC,
+    )
+
+
+def day_and_month(epoch: float) -> str:
+    """``D MMM`` of a time in epoch seconds (UTC), such as ``3 Dec``, as
+    pendulum formats it in English, without building a DateTime."""
+    # datetime rounds to the microsecond as pendulum does (gmtime would truncate).
+    moment = datetime.fromtimestamp(epoch, UTC)
+    return f"{moment.day} {MONTH_ABBREVIATIONS[moment.month - 1]}"
 
 
 def format_time(moment: DateTime) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pendulum
 from pendulum import DateTime
 
+from .clock import from_epoch
 from .codec import touch_from_doc
-from .heat import channel_heat
+from .heat import heat_at
 from .index import BookIndex
 from .ladder import ladder_order, reach_now
 from .models import (
@@ -32,8 +32,10 @@ RECENT_TOUCHES = 20
 def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[LadderStep]:
     """The contact's active channels in ladder order, each with its heat."""
     channels = (index.channels[c] for c in index.channels_by_contact.get(contact_id, ()))
+    now_ts = now.timestamp()
+    out_times = index.out_times
     return [
-        LadderStep(channel, channel_heat(channel, index.out_times.get(channel.id, ()), now))
+        LadderStep(channel, heat_at(channel, out_times.get(channel.id, ()), now_ts))
         for channel in ladder_order(channels)
     ]
 
@@ -122,7 +124,7 @@ def contact_detail(
         touches=recent,
         intel=tuple(intel),
         state=state,
-        last_touch=pendulum.from_timestamp(last) if last is not None else None,
+        last_touch=from_epoch(last) if last is not None else None,
         balance=give_get_balance(tally.given, tally.received) if tally else 0,
         confirmed=tally.confirmed if tally else 0,
         contradicted=tally.contradicted if tally else 0,

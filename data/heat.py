@@ -61,7 +61,12 @@ def ready_again_at(level: float, half_life_days: float, now: float) -> float | N
 
 def channel_heat(channel: Channel, out_times: Sequence[float], now: DateTime) -> ChannelHeat:
     """The heat, level, band, last use and ready-again time of one channel."""
-    now_ts = now.timestamp()
+    return heat_at(channel, out_times, now.timestamp())
+
+
+def heat_at(channel: Channel, out_times: Sequence[float], now_ts: float) -> ChannelHeat:
+    """``channel_heat`` at ``now_ts`` epoch seconds: a caller working out many
+    channels' heat converts the moment once."""
     heat = heat_from(out_times, channel.half_life_days, now_ts)
     level = heat / channel.capacity
     last = bisect_right(out_times, now_ts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .clock import day_and_month
 from .models import Band, Channel, LadderStep, Recommendation, Rung, Urgency
 
 _RUNG_POSITION = {Rung.RELATIONSHIP: 0, Rung.PRIVATE: 1, Rung.PUBLIC: 2}
@@ -21,8 +22,8 @@ def ladder_order(channels: Iterable[Channel]) -> list[Channel]:
 
 
 def _date(step: LadderStep) -> str:
-    ready = step.heat.ready_again
-    return ready.format("D MMM") if ready is not None else "now"
+    ready = step.heat.ready_again_at
+    return day_and_month(ready) if ready is not None else "now"
 
 
 def _on(steps: Sequence[LadderStep], rung: Rung) -> list[LadderStep]:

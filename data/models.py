@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import pendulum
 from pendulum import DateTime
+
+from .clock import from_epoch
 
 
 class Rung(StrEnum):
@@ -190,7 +191,7 @@ class Account:
 
 
 def _moment(epoch: float | None) -> DateTime | None:
-    return None if epoch is None else pendulum.from_timestamp(epoch)
+    return None if epoch is None else from_epoch(epoch)
 
 
 @dataclass(frozen=True, slots=True)
