@@ -1,5 +1,6 @@
 """The footer rebuilds its keys once for binding changes that come together,
-and still shows what the bindings say."""
+not at all when the keys it shows stay the same, and still shows what the
+bindings say."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widgets._footer import FooterKey
 
 from bchan_tui.widgets import KeyFooter
 
@@ -15,7 +17,8 @@ from .helpers import visible_text
 
 class Keys(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "save", "Save", id="test.save")]
-    can_save = True
+    # True: shown; None: shown dimmed, pressing it rings the bell; False: hidden.
+    can_save: bool | None = True
 
     def compose(self) -> ComposeResult:
         yield KeyFooter()
@@ -27,30 +30,75 @@ class Keys(App[None]):
         return None
 
 
+class Rebuilds:
+    """Counts the footer's recomposes."""
+
+    def __init__(self, footer: KeyFooter) -> None:
+        self.count = 0
+        recompose = footer.recompose
+
+        async def counting_recompose() -> None:
+            self.count += 1
+            await recompose()
+
+        footer.recompose = counting_recompose  # type: ignore[method-assign]
+
+
+def save_key(app: App[None]) -> FooterKey:
+    return next(key for key in app.query(FooterKey) if key.action == "save")
+
+
 async def test_binding_changes_before_a_refresh_rebuild_the_footer_once() -> None:
     app = Keys()
     async with app.run_test() as pilot:
         await pilot.pause()
-        footer = app.query_one(KeyFooter)
-        rebuilt = 0
-        recompose = footer.recompose
-
-        async def counting_recompose() -> None:
-            nonlocal rebuilt
-            rebuilt += 1
-            await recompose()
-
-        footer.recompose = counting_recompose  # type: ignore[method-assign]
+        rebuilds = Rebuilds(app.query_one(KeyFooter))
         app.can_save = False
         for _ in range(3):
             app.screen.refresh_bindings()
         await pilot.pause()
         await pilot.pause()
-        assert rebuilt == 1
+        assert rebuilds.count == 1
         assert "Save" not in visible_text(app)
         app.can_save = True
         app.screen.refresh_bindings()
         await pilot.pause()
         await pilot.pause()
-        assert rebuilt == 2
+        assert rebuilds.count == 2
         assert "Save" in visible_text(app)
+
+
+async def test_unchanged_keys_are_not_rebuilt() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        rebuilds = Rebuilds(app.query_one(KeyFooter))
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert rebuilds.count == 0
+        assert "Save" in visible_text(app)
+
+
+async def test_a_key_is_dimmed_and_brightened_in_place() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        rebuilds = Rebuilds(app.query_one(KeyFooter))
+        key = save_key(app)
+        assert not key.has_class("-disabled")
+
+        app.can_save = None
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert save_key(app) is key
+        assert key.has_class("-disabled")
+        assert "Save" in visible_text(app)
+
+        app.can_save = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert not key.has_class("-disabled")
+        assert rebuilds.count == 0
