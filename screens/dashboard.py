@@ -3,6 +3,7 @@ and what needs attention beside them."""
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from textual import on, work
@@ -25,6 +26,8 @@ from .quick_add import NewContact
 
 # Rows shown while the rest of the book is read: more than any screen holds.
 PREVIEW_ROWS = 100
+# The longest the rest of the book waits for the first rows to be drawn.
+PREVIEW_PAINT_WAIT_SECONDS = 1.0
 TIMES_EVERY_SECONDS = 60.0
 RELOAD_EVERY_SECONDS = 15 * 60.0
 
@@ -102,14 +105,21 @@ class DashboardScreen(BookScreen[None]):
         if self.search is None:
             # Opening the book only parsed it; the first rows by name need a
             # small part of it decoded, every row needs all of it.
-            self.app.call_from_thread(self._show_preview, self.store.preview_rows(PREVIEW_ROWS))
+            painted = threading.Event()
+            self.app.call_from_thread(
+                self._show_preview, self.store.preview_rows(PREVIEW_ROWS), painted
+            )
+            # Decoding the rest holds the GIL for seconds on a large book:
+            # started at once, it would halve the speed of the first paint.
+            painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
         rows = self.store.contact_rows()
         search = NarrowingSearch(row.contact for row in rows)
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
         self.app.call_from_thread(self.refresh_attention)
 
-    def _show_preview(self, rows: list[ContactRow]) -> None:
+    def _show_preview(self, rows: list[ContactRow], painted: threading.Event) -> None:
+        self.call_after_refresh(painted.set)
         if self.search is not None:
             return  # every row is already shown
         self.previewing = True
