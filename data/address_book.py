@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from .ladder import ladder_key
-from .lookup import search_contacts
 from .models import Band, Channel, ChannelKind, Contact, Rung
 from .search import fold
 from .store import Store
@@ -66,17 +65,16 @@ def email_addresses(
 ) -> AddressBookAnswer:
     """The email addresses for ``query``, best match first."""
     emails = emails_by_contact(store)
-    contacts = [contact for contact in store.contacts() if contact.id in emails]
-    found = search_contacts(contacts, query)
+    found = [match for match in store.search_contacts(query) if match.contact.id in emails]
     by_name = {m.contact.id for m in found if m.close}
     wanted = fold(query).strip()
-    by_address = [
-        contact
-        for contact in contacts
-        if contact.id not in by_name
+    by_address = store.contacts_among(
+        contact_id
+        for contact_id, channels in emails.items()
+        if contact_id not in by_name
         and wanted
-        and any(wanted in fold(channel.address) for channel in emails[contact.id])
-    ]
+        and any(wanted in fold(channel.address) for channel in channels)
+    )
     chosen = [m.contact for m in found if m.close] + by_address
     if not chosen:
         chosen = [m.contact for m in found]

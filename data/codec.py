@@ -44,21 +44,40 @@ _NUM = (int, float)
 _BOOL = (bool,)
 _LIST = (list,)
 
-# (field, accepted types, required). Checked with exact types in one loop:
-# start-up decodes every contact and channel, so this path must be cheap.
+# (field, accepted types, required). Checked with exact types: start-up
+# decodes every contact and channel, so this path must be cheap.
 Spec = tuple[tuple[str, tuple[type, ...], bool], ...]
 
 
-def _check(doc: Mapping[str, Any], spec: Spec) -> None:
+class Shape:
+    """The fields of one kind of document, and the combinations of their
+    value types already found valid.
+
+    Whether a document is valid depends only on the types of its fields'
+    values, and a book holds few combinations of them: once one is checked,
+    a document with the same combination needs no loop in Python.
+    """
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        self.keys = tuple(key for key, _, _ in spec)
+        self.valid: set[tuple[type, ...]] = set()
+
+
+def _check(doc: Mapping[str, Any], shape: Shape) -> None:
     if not isinstance(doc, dict):
         raise SchemaProblem("not an object")
-    for key, kinds, required in spec:
+    types = tuple(map(type, map(doc.get, shape.keys)))
+    if types in shape.valid:
+        return
+    for key, kinds, required in shape.spec:
         value = doc.get(key)
         if value is None:
             if required:
                 raise SchemaProblem(f"missing field {key!r}")
         elif type(value) not in kinds:
             raise SchemaProblem(f"field {key!r} has the wrong type")
+    shape.valid.add(types)
 
 
 def _choice(kind: Mapping[str, T], doc: Mapping[str, Any], key: str) -> T:
@@ -89,21 +108,23 @@ _INTEL_DIRECTIONS = _members(IntelDirection)
 _INTEL_STATUSES = _members(IntelStatus)
 _SENSITIVITIES = _members(Sensitivity)
 
-_CONTACT: Spec = (
-    ("id", _STR, True),
-    ("name", _STR, True),
-    ("codename", _STR, False),
-    ("org", _STR, False),
-    ("role", _STR, False),
-    ("account_id", _STR, False),
-    ("tags", _LIST, False),
-    ("notes", _STR, False),
-    ("strength", _INT, False),
-    ("cadence_days", _INT, False),
-    ("intention", _STR, False),
-    ("created_at", _STR, True),
-    ("updated_at", _STR, True),
-    ("archived", _BOOL, False),
+_CONTACT = Shape(
+    (
+        ("id", _STR, True),
+        ("name", _STR, True),
+        ("codename", _STR, False),
+        ("org", _STR, False),
+        ("role", _STR, False),
+        ("account_id", _STR, False),
+        ("tags", _LIST, False),
+        ("notes", _STR, False),
+        ("strength", _INT, False),
+        ("cadence_days", _INT, False),
+        ("intention", _STR, False),
+        ("created_at", _STR, True),
+        ("updated_at", _STR, True),
+        ("archived", _BOOL, False),
+    )
 )
 
 
@@ -149,20 +170,22 @@ def contact_to_doc(contact: Contact) -> Doc:
     }
 
 
-_CHANNEL: Spec = (
-    ("id", _STR, True),
-    ("contact_id", _STR, True),
-    ("rung", _STR, True),
-    ("kind", _STR, True),
-    ("address", _STR, False),
-    ("label", _STR, False),
-    ("rank", _INT, False),
-    ("their_preference", _BOOL, False),
-    ("capacity", _NUM, True),
-    ("half_life_days", _NUM, True),
-    ("granted_at", _STR, False),
-    ("terms", _STR, False),
-    ("status", _STR, True),
+_CHANNEL = Shape(
+    (
+        ("id", _STR, True),
+        ("contact_id", _STR, True),
+        ("rung", _STR, True),
+        ("kind", _STR, True),
+        ("address", _STR, False),
+        ("label", _STR, False),
+        ("rank", _INT, False),
+        ("their_preference", _BOOL, False),
+        ("capacity", _NUM, True),
+        ("half_life_days", _NUM, True),
+        ("granted_at", _STR, False),
+        ("terms", _STR, False),
+        ("status", _STR, True),
+    )
 )
 
 
@@ -203,16 +226,18 @@ def channel_to_doc(channel: Channel) -> Doc:
     }
 
 
-_TOUCH: Spec = (
-    ("id", _STR, True),
-    ("contact_id", _STR, True),
-    ("channel_id", _STR, True),
-    ("at", _STR, True),
-    ("direction", _STR, True),
-    ("urgency", _STR, True),
-    ("reason", _STR, False),
-    ("note", _STR, False),
-    ("outcome", _STR, True),
+_TOUCH = Shape(
+    (
+        ("id", _STR, True),
+        ("contact_id", _STR, True),
+        ("channel_id", _STR, True),
+        ("at", _STR, True),
+        ("direction", _STR, True),
+        ("urgency", _STR, True),
+        ("reason", _STR, False),
+        ("note", _STR, False),
+        ("outcome", _STR, True),
+    )
 )
 
 
@@ -245,16 +270,18 @@ def touch_to_doc(touch: Touch) -> Doc:
     }
 
 
-_INTEL: Spec = (
-    ("id", _STR, True),
-    ("contact_id", _STR, True),
-    ("touch_id", _STR, False),
-    ("at", _STR, True),
-    ("direction", _STR, True),
-    ("summary", _STR, True),
-    ("status", _STR, True),
-    ("unique", _BOOL, False),
-    ("sensitivity", _STR, True),
+_INTEL = Shape(
+    (
+        ("id", _STR, True),
+        ("contact_id", _STR, True),
+        ("touch_id", _STR, False),
+        ("at", _STR, True),
+        ("direction", _STR, True),
+        ("summary", _STR, True),
+        ("status", _STR, True),
+        ("unique", _BOOL, False),
+        ("sensitivity", _STR, True),
+    )
 )
 
 
@@ -287,11 +314,13 @@ def intel_to_doc(item: Intel) -> Doc:
     }
 
 
-_ACCOUNT: Spec = (
-    ("id", _STR, True),
-    ("name", _STR, True),
-    ("official_process", _STR, False),
-    ("notes", _STR, False),
+_ACCOUNT = Shape(
+    (
+        ("id", _STR, True),
+        ("name", _STR, True),
+        ("official_process", _STR, False),
+        ("notes", _STR, False),
+    )
 )
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import methodcaller
 from typing import Any, TypeVar
 
 from .clock import timestamp
@@ -92,7 +94,7 @@ class BookIndex:
         index._load(data, "intel", intel_from_doc, index.add_intel, contact_ids)
         touches = data.get("touches", {})
         if contact_ids is not None:
-            touches = {k: d for k, d in touches.items() if d.get("contact_id") in contact_ids}
+            touches = dict(_kept(touches, "contact_id", contact_ids))
         index._load_touches(touches)
         return index
 
@@ -123,9 +125,9 @@ class BookIndex:
     ) -> None:
         """Decode and add the table's documents (only those whose field ``by``
         is in ``keep``, when given)."""
-        for key, doc in data.get(table, {}).items():
-            if keep is not None and doc.get(by) not in keep:
-                continue
+        documents = data.get(table, {})
+        chosen = documents.items() if keep is None else _kept(documents, by, keep)
+        for key, doc in chosen:
             try:
                 add(int(key), decode(doc))
             except SchemaProblem as problem:
@@ -195,3 +197,16 @@ class BookIndex:
             tally.confirmed += sign
         elif item.status is IntelStatus.CONTRADICTED:
             tally.contradicted += sign
+
+
+def _kept(
+    documents: Mapping[str, Any], by: str, keep: Collection[str]
+) -> Iterator[tuple[str, Any]]:
+    """The (key, document) pairs whose field ``by`` is in ``keep``.
+
+    Filtered in C: a question about a few contacts passes over every one of
+    a book's hundred thousand touches.
+    """
+    wanted = keep if isinstance(keep, set | frozenset) else set(keep)
+    fields = map(methodcaller("get", by), documents.values())
+    return compress(documents.items(), map(wanted.__contains__, fields))

@@ -13,14 +13,14 @@ from __future__ import annotations
 import shlex
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from pendulum import DateTime
 
 from .errors import BchanError
 from .masking import shown_address
 from .models import Account, Channel, ChannelKind, Contact, ContactRow, Rung
-from .search import QueryMatcher, fold, haystack
+from .search import ContactMatch as ContactMatch  # where callers have found it
+from .search import fold, search_contacts
 from .store import Store
 
 MIN_ID_PREFIX = 6
@@ -67,31 +67,6 @@ class SeveralChannelsError(ChannelNotFoundError):
 
 
 # --- contacts ---------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ContactMatch:
-    """A contact the query matches: ``close`` when every word of the query is
-    part of the text (not only its letters in order); higher ``score`` is better."""
-
-    contact: Contact
-    score: int
-    close: bool
-
-
-def search_contacts(contacts: Iterable[Contact], query: str) -> list[ContactMatch]:
-    """The contacts the query matches, by the dashboard filter's rule, best first:
-    close matches, then by score, then by name. A blank query matches everyone."""
-    matcher = QueryMatcher(query)
-    found: list[ContactMatch] = []
-    for contact in contacts:
-        text = haystack(contact)
-        score = matcher.score(text)
-        if score is not None:
-            close = all(term in text for term in matcher.terms)
-            found.append(ContactMatch(contact, score, close))
-    found.sort(key=lambda m: (not m.close, -m.score, fold(m.contact.name), m.contact.id))
-    return found
 
 
 def _looks_like_id(text: str) -> bool:

@@ -10,7 +10,7 @@ import orjson
 
 from bchan_tui.data.clock import format_time
 from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.lookup import contact_rows_for, search_contacts, short_id
+from bchan_tui.data.lookup import contact_rows_for, short_id
 from bchan_tui.data.masking import shown_address
 from bchan_tui.data.models import ContactRow
 
@@ -56,7 +56,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with opened_store(args, write=False) as store:
-        matches = search_contacts(store.contacts(), query)
+        matches = store.search_contacts(query)
         rows = contact_rows_for(store, (m.contact for m in matches), clock_now())
     if args.json:
         emit([orjson.dumps([as_json(row) for row in rows], option=orjson.OPT_INDENT_2).decode()])
