@@ -12,7 +12,7 @@ from .clock import from_epoch
 from .codec import touch_from_doc
 from .heat import heat_at
 from .index import BookIndex
-from .ladder import ladder_order, reach_now
+from .ladder import ladder_order, reach_now, reach_now_for_each
 from .models import (
     Contact,
     ContactDetail,
@@ -84,7 +84,7 @@ def contact_rows(
 
 
 def recommendations(steps: list[LadderStep]) -> tuple[Recommendation, ...]:
-    return tuple(reach_now(steps, urgency) for urgency in Urgency)
+    return tuple(reach_now_for_each(steps, Urgency))
 
 
 def touches_of(

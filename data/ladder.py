@@ -30,7 +30,7 @@ def _on(steps: Sequence[LadderStep], rung: Rung) -> list[LadderStep]:
     return [s for s in steps if s.channel.rung is rung]
 
 
-def _first(steps: Sequence[LadderStep], allowed: set[Band]) -> LadderStep | None:
+def _first(steps: Sequence[LadderStep], allowed: frozenset[Band]) -> LadderStep | None:
     return next((s for s in steps if s.heat.band in allowed), None)
 
 
@@ -43,14 +43,37 @@ def _chosen(urgency: Urgency, step: LadderStep, why: str) -> Recommendation:
     return Recommendation(urgency, step.channel, f"{step.channel.describe()}: {why}")
 
 
+_NOT_HOT = frozenset({Band.COOL, Band.WARM})
+_COOL = frozenset({Band.COOL})
+
+
 def reach_now(steps: Sequence[LadderStep], urgency: Urgency) -> Recommendation:
     """Pick a channel from a ladder (steps in ladder order, active only)."""
+    return reach_now_for_each(steps, (urgency,))[0]
+
+
+def reach_now_for_each(
+    steps: Sequence[LadderStep], urgencies: Iterable[Urgency]
+) -> list[Recommendation]:
+    """``reach_now`` for each of ``urgencies``, sorting the ladder by rung once."""
     if not steps:
-        return Recommendation(urgency, None, "no active channel: add one to reach this person")
+        return [
+            Recommendation(urgency, None, "no active channel: add one to reach this person")
+            for urgency in urgencies
+        ]
     relationship = _on(steps, Rung.RELATIONSHIP)
     private = _on(steps, Rung.PRIVATE)
     public = _on(steps, Rung.PUBLIC)
-    not_hot = {Band.COOL, Band.WARM}
+    return [_pick(urgency, relationship, private, public) for urgency in urgencies]
+
+
+def _pick(
+    urgency: Urgency,
+    relationship: list[LadderStep],
+    private: list[LadderStep],
+    public: list[LadderStep],
+) -> Recommendation:
+    not_hot = _NOT_HOT
 
     if step := _first(relationship, not_hot):
         return _chosen(urgency, step, f"the relationship is {step.heat.band}")
@@ -62,7 +85,7 @@ def reach_now(steps: Sequence[LadderStep], urgency: Urgency) -> Recommendation:
     else:
         if step := _first(public, not_hot):
             return _chosen(urgency, step, f"{step.heat.band}, and public is enough for this")
-        if urgency is Urgency.IMPORTANT and (step := _first(private, {Band.COOL})):
+        if urgency is Urgency.IMPORTANT and (step := _first(private, _COOL)):
             return _chosen(urgency, step, "important, public is hot, and the back channel is cool")
     return _fallback(urgency, relationship, private, public)
 

@@ -42,6 +42,14 @@ class ChannelKind(StrEnum):
     OTHER = "other"
 
 
+# "private signal", "relationship in person": worked out once, not per channel shown.
+_DESCRIPTIONS = {
+    (rung, kind): f"{rung.value} {kind.value.replace('_', ' ')}"
+    for rung in Rung
+    for kind in ChannelKind
+}
+
+
 class ChannelStatus(StrEnum):
     ACTIVE = "active"
     RETIRED = "retired"
@@ -151,8 +159,7 @@ class Channel:
 
     def describe(self) -> str:
         """A short human name such as "private signal" or "public email (work)"."""
-        kind = self.kind.value.replace("_", " ")
-        text = f"{self.rung.value} {kind}"
+        text = _DESCRIPTIONS[self.rung, self.kind]
         return f"{text} ({self.label})" if self.label else text
 
 
