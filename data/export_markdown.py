@@ -36,6 +36,7 @@ from .models import (
     Intel,
     IntelDirection,
     Outcome,
+    RelationshipState,
     Rung,
     Sensitivity,
     Urgency,
@@ -64,6 +65,9 @@ _BAND = {band: band.value for band in Band}
 _URGENCY = {urgency: urgency.value for urgency in Urgency}
 _OUTCOME = {outcome: outcome.value.replace("_", " ") for outcome in Outcome}
 _WAY = {Direction.OUT: "to them", Direction.IN: "from them"}
+_STATE = {state: state.value for state in RelationshipState}
+# The ladder table's header lines, the same for every contact.
+_LADDER_HEAD = md.table(LADDER_HEADERS, ())
 
 
 def day(moment: DateTime) -> str:
@@ -271,24 +275,21 @@ class MarkdownDocument:
         self._lines = document
 
     def _contact_lines(self, section: ContactSection) -> None:
-        contact = section.detail.contact
+        detail = section.detail
+        contact = detail.contact
         self._line(md.heading(3, self.redaction.name(contact)))
         facts = []
         work = " · ".join(self.redaction.text(part) for part in (contact.org, contact.role) if part)
         facts.append(f"Organisation and role: {md.inline(work) or 'not recorded'}")
-        if section.detail.account is not None:
-            facts.append(f"Account: {self._text(section.detail.account.name)}")
-        last = (
-            f"last touch {day(section.detail.last_touch)}"
-            if section.detail.last_touch
-            else "never touched"
-        )
+        if detail.account is not None:
+            facts.append(f"Account: {self._text(detail.account.name)}")
+        last = f"last touch {day(detail.last_touch)}" if detail.last_touch else "never touched"
         facts.append(
-            f"Relationship: {section.detail.state.value}, {last}, "
+            f"Relationship: {_STATE[detail.state]}, {last}, "
             f"cadence {contact.cadence_days} days, strength {contact.strength} of 5"
         )
-        given = sum(1 for i in section.detail.intel if i.direction is IntelDirection.GIVEN)
-        received = len(section.detail.intel) - given
+        given = sum(1 for i in detail.intel if i.direction is IntelDirection.GIVEN)
+        received = len(detail.intel) - given
         balance = give_get_balance(given, received)
         facts.append(f"Give and get: given {given}, received {received} (balance {balance:+d})")
         self._line(*(md.bullet(fact) for fact in facts))
@@ -320,13 +321,13 @@ class MarkdownDocument:
                     day_of(ready) if ready is not None else "now",
                 )
             )
-        self._line(*md.table(LADDER_HEADERS, rows))
+        self._line(*_LADDER_HEAD, *md.table_rows(rows))
 
     def _reach_now(self, section: ContactSection) -> None:
         self._line("**Reach now**")
         self._line(
             *(
-                md.bullet(f"{rec.urgency.value}: {self._text(rec.reason)}")
+                md.bullet(f"{_URGENCY[rec.urgency]}: {self._text(rec.reason)}")
                 for rec in section.detail.recommendations
             )
         )

@@ -10,7 +10,6 @@ from pathlib import Path
 from bchan_tui.data.atomic import write_atomically
 from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.export_markdown import export_markdown
-from bchan_tui.data.export_vcard import export_vcards
 from bchan_tui.data.lookup import find_account, resolve_contact
 from bchan_tui.data.models import Contact
 from bchan_tui.data.search import fold
@@ -82,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
     with opened_store(args, write=False) as store:
         contact_ids = _chosen(store, args)
         if args.format == "vcard":
+            # Imported here: vobject costs every other command its start-up time.
+            from bchan_tui.data.export_vcard import export_vcards
+
             text = export_vcards(store, contact_ids=contact_ids)
         else:
             text = export_markdown(

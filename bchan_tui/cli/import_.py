@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from bchan_tui.data import Store
-from bchan_tui.data.importing import apply_import, plan_import, read_import_file
 
 from .common import EXIT_OK, add_db_option, db_path, opened_store
 from .shell import emit, shown
@@ -36,6 +35,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the vCard and CSV readers cost every other command its start-up time.
+    from bchan_tui.data.importing import apply_import, plan_import, read_import_file
+
     parsed = read_import_file(args.file)
     if args.dry_run and not db_path(args).exists():
         # Nothing to merge with yet: plan against an empty book.
