@@ -38,6 +38,24 @@ def timestamp(text: str) -> float:
     return moment.timestamp()
 
 
+_last_epoch: tuple[DateTime | None, float] = (None, 0.0)
+
+
+def epoch(moment: DateTime) -> float:
+    """``moment.timestamp()``, remembered for the last moment asked about.
+
+    A DateTime in pendulum's UTC zone takes a few microseconds to convert,
+    and a list or an export converts the same "now" once per contact.
+    """
+    global _last_epoch
+    last, seconds = _last_epoch
+    if last is moment:
+        return seconds
+    seconds = moment.timestamp()
+    _last_epoch = (moment, seconds)
+    return seconds
+
+
 def from_epoch(epoch: float) -> DateTime:
     """The UTC DateTime of epoch seconds, as ``pendulum.from_timestamp`` gives it.
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pendulum import DateTime
 
-from .clock import from_epoch
+from .clock import epoch, from_epoch
 from .codec import touch_from_doc
 from .heat import heat_at
 from .index import BookIndex
@@ -32,7 +32,7 @@ RECENT_TOUCHES = 20
 def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[LadderStep]:
     """The contact's active channels in ladder order, each with its heat."""
     channels = (index.channels[c] for c in index.channels_by_contact.get(contact_id, ()))
-    now_ts = now.timestamp()
+    now_ts = epoch(now)
     out_times = index.out_times
     return [
         LadderStep(channel, heat_at(channel, out_times.get(channel.id, ()), now_ts))
@@ -47,7 +47,7 @@ def relationship_of(
     touched is measured from when it was added."""
     last = index.last_touch(contact.id)
     since = last if last is not None else contact.created_at.timestamp()
-    ratio = cadence_ratio(since, contact.cadence_days, now.timestamp())
+    ratio = cadence_ratio(since, contact.cadence_days, epoch(now))
     return state_of(ratio), ratio, last
 
 

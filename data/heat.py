@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pendulum import DateTime
 
-from .clock import SECONDS_PER_DAY
+from .clock import SECONDS_PER_DAY, epoch
 from .models import Band, Channel, ChannelHeat
 
 WARM_FROM = 0.25
@@ -61,7 +61,7 @@ def ready_again_at(level: float, half_life_days: float, now: float) -> float | N
 
 def channel_heat(channel: Channel, out_times: Sequence[float], now: DateTime) -> ChannelHeat:
     """The heat, level, band, last use and ready-again time of one channel."""
-    return heat_at(channel, out_times, now.timestamp())
+    return heat_at(channel, out_times, epoch(now))
 
 
 def heat_at(channel: Channel, out_times: Sequence[float], now_ts: float) -> ChannelHeat:
