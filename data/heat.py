@@ -67,13 +67,16 @@ def channel_heat(channel: Channel, out_times: Sequence[float], now: DateTime) ->
 def heat_at(channel: Channel, out_times: Sequence[float], now_ts: float) -> ChannelHeat:
     """``channel_heat`` at ``now_ts`` epoch seconds: a caller working out many
     channels' heat converts the moment once."""
-    heat = heat_from(out_times, channel.half_life_days, now_ts)
+    half_life_days = channel.half_life_days
+    heat = heat_from(out_times, half_life_days, now_ts)
     level = heat / channel.capacity
     last = bisect_right(out_times, now_ts)
-    return ChannelHeat(
-        heat=heat,
-        level=level,
-        band=band_of(level),
-        last_used_at=out_times[last - 1] if last else None,
-        ready_again_at=ready_again_at(level, channel.half_life_days, now_ts),
-    )
+    # Positional, and the band worked out here: the contact list and an
+    # export work out the heat of every channel of the book.
+    if level >= HOT_FROM:
+        band = Band.HOT
+        ready: float | None = ready_again_at(level, half_life_days, now_ts)
+    else:
+        band = Band.WARM if level >= WARM_FROM else Band.COOL
+        ready = None
+    return ChannelHeat(heat, level, band, out_times[last - 1] if last else None, ready)
