@@ -76,7 +76,8 @@ class BchanApp(App[None]):
 
     def __init__(self, db_path: Path, *, preferences: Preferences | None = None) -> None:
         super().__init__()
-        self.store = Store(db_path)
+        # The next session shows its first rows before the book is parsed.
+        self.store = Store(db_path, first_screen=True)
         self.preferences = preferences if preferences is not None else Preferences.in_user_config()
         self.dashboard = DashboardScreen(self.store)
 

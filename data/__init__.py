@@ -13,6 +13,7 @@ from .errors import (
     ValidationError,
     WriteFailedError,
 )
+from .first_rows import FIRST_ROWS
 from .models import (
     Account,
     AttentionItem,
@@ -42,6 +43,7 @@ from .paths import default_db_path, resolve_db_path
 from .store import Store
 
 __all__ = [
+    "FIRST_ROWS",
     "Account",
     "AccountMap",
     "AccountPerson",

@@ -6,7 +6,7 @@ changes on top.
 
 from __future__ import annotations
 
-import heapq
+import os
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -23,9 +23,10 @@ from .attention import needs_attention
 from .clock import now as clock_now
 from .codec import SchemaProblem
 from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
-from .database import OpenDatabase, build_index, open_database, settle
+from .database import OpenDatabase, build_index, load_database, lock_database, settle
 from .documents import DocumentWriter
 from .errors import BrokenDatabaseError, NotFoundError
+from .first_rows import FIRST_ROWS, first_by_name, save_first_rows, saved_first_rows
 from .heat import channel_heat
 from .index import BookIndex, IndexProblem
 from .ladder import ladder_order, reach_now
@@ -45,6 +46,7 @@ from .models import (
 )
 from .schema import RawData
 from .search import ContactMatch, contacts_among, search_contacts, search_documents
+from .storage import AtomicJSONStorage
 
 
 class BookReader:
@@ -56,17 +58,49 @@ class BookReader:
     writes. Methods are safe to call from worker threads.
     """
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
-        opened = open_database(Path(path), read_only=read_only)
-        self.path = opened.storage.path
+    def __init__(
+        self, path: Path | str, *, read_only: bool = False, first_screen: bool = False
+    ) -> None:
+        """``first_screen``: keep the first rows beside the book at close
+        (see ``first_rows``), and when the book has not changed since, show
+        them from there and parse the book at its first other use."""
+        self.path = Path(os.path.abspath(path))
         self.read_only = read_only
-        self._storage = opened.storage
+        self._first_screen = first_screen and not read_only
         self._indexed: BookIndex | None = None
         self._contacts_only: BookIndex | None = None
-        self._lock = opened.lock
-        self._unsettled: OpenDatabase | None = None if read_only else opened
         self._mutex = threading.RLock()
-        self._documents = DocumentWriter(opened.storage)
+        self._opened: OpenDatabase | None = None
+        self._unsettled: OpenDatabase | None = None
+        self._lock = lock_database(self.path, read_only=read_only)
+        self._first_rows = saved_first_rows(self.path) if self._first_screen else None
+        if self._first_rows is None:
+            self._open()
+
+    def _open(self) -> OpenDatabase:
+        with self._mutex:
+            if self._opened is None:
+                try:
+                    opened = load_database(self.path, self._lock, read_only=self.read_only)
+                except BaseException:
+                    self._lock = None  # released by load_database
+                    raise
+                self._opened = opened
+                self._unsettled = None if self.read_only else opened
+                self._documents_writer = DocumentWriter(opened.storage)
+                self._first_rows = None
+            return self._opened
+
+    @property
+    def _storage(self) -> AtomicJSONStorage:
+        """The parsed book (parsed now, if its first rows came from beside it)."""
+        opened = self._opened
+        return opened.storage if opened is not None else self._open().storage
+
+    @property
+    def _documents(self) -> DocumentWriter:
+        self._open()
+        return self._documents_writer
 
     @property
     def _index(self) -> BookIndex:
@@ -130,6 +164,9 @@ class BookReader:
             # The journal is folded into the book at close, and only a book
             # checked whole is written: a killed session's changes, replayed
             # but never read through, are checked first.
+            if self._opened is None:  # never parsed: the book is as it was
+                self._release_lock()
+                return
             checked = True
             if self._indexed is None and self._storage.unfolded_changes:
                 try:
@@ -138,9 +175,15 @@ class BookReader:
                     checked = False
             self._storage.close(fold=checked)
             self._documents.close()
-            if self._lock is not None:
-                self._lock.release()
-                self._lock = None
+            if self._first_screen and self._indexed is not None:
+                # After the fold: the book on disk now holds what is in memory.
+                save_first_rows(self.path, self._storage.read())
+            self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Self:
         return self
@@ -321,14 +364,24 @@ class BookReader:
         """
         moment = now or clock_now()
         with self._mutex:
-            index = self._indexed
+            index = self._indexed or self._kept_first_rows(count)
             if index is None:
                 index = self._decoded(
-                    lambda data: BookIndex.build(data, _first_by_name(data, count))
+                    lambda data: BookIndex.build(data, first_by_name(data, count))
                 )
             rows = contact_rows(index, moment)
         rows.sort(key=lambda row: row.contact.name.casefold())
         return rows[:count]
+
+    def _kept_first_rows(self, count: int) -> BookIndex | None:
+        """The first ``count`` rows' part of the book, from beside it."""
+        first = self._first_rows
+        if first is None or count > FIRST_ROWS:
+            return None
+        try:
+            return BookIndex.build(first, first_by_name(first, count))
+        except (IndexProblem, AttributeError, KeyError, TypeError):
+            return None  # the book itself will say what is wrong, if anything
 
     def contact_detail(
         self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20
@@ -366,11 +419,3 @@ class BookReader:
 
     def _table(self, name: str) -> dict[str, Any]:
         return self._documents.table(name)
-
-
-def _first_by_name(data: RawData, count: int) -> set[str]:
-    """Ids of the first ``count`` active contacts by name, from stored documents."""
-    shown = (doc for doc in data["contacts"].values() if not doc.get("archived"))
-    # nsmallest keeps equal names in stored order, as the list's sort does.
-    first = heapq.nsmallest(count, shown, key=lambda doc: doc["name"].casefold())
-    return {doc["id"] for doc in first}

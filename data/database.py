@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -113,19 +112,26 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def open_database(path: Path, *, read_only: bool = False) -> OpenDatabase:
-    """Open (or create) the database at ``path`` for a session.
+def lock_database(path: Path, *, read_only: bool) -> SessionLock | None:
+    """A writer's session lock on the book at the absolute ``path`` (None
+    for a reader); raises ``DatabaseLockedError`` when another session holds
+    it. Writers take it first, so the file cannot change between validation
+    and the first write."""
+    if read_only:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = SessionLock(path)
+    lock.acquire()
+    return lock
 
-    Writers take the session lock first, so the file cannot change between
-    validation and the first write. Nothing is written until every document
-    has been checked: a writer calls ``settle`` once the book is indexed.
+
+def load_database(path: Path, lock: SessionLock | None, *, read_only: bool) -> OpenDatabase:
+    """Read (or create) the book at the absolute ``path`` for a session
+    holding ``lock``, which is released if the book cannot be opened.
+
+    Nothing is written until every document has been checked: a writer
+    calls ``settle`` once the book is indexed.
     """
-    path = Path(os.path.abspath(path))
-    lock: SessionLock | None = None
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = SessionLock(path)
-        lock.acquire()
     try:
         if not read_only:
             remove_stale_temp_files(path)

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from bchan_tui.data import AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
 from bchan_tui.widgets import AttentionList, ContactList, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
@@ -24,8 +24,6 @@ from .dashboard_keys import DASHBOARD_BINDINGS
 from .filtering import NarrowingSearch
 from .quick_add import NewContact
 
-# Rows shown while the rest of the book is read: more than any screen holds.
-PREVIEW_ROWS = 100
 # The longest the rest of the book waits for the first rows to be drawn.
 PREVIEW_PAINT_WAIT_SECONDS = 1.0
 TIMES_EVERY_SECONDS = 60.0
@@ -107,7 +105,7 @@ class DashboardScreen(BookScreen[None]):
             # small part of it decoded, every row needs all of it.
             painted = threading.Event()
             self.app.call_from_thread(
-                self._show_preview, self.store.preview_rows(PREVIEW_ROWS), painted
+                self._show_preview, self.store.preview_rows(FIRST_ROWS), painted
             )
             # Decoding the rest holds the GIL for seconds on a large book:
             # started at once, it would halve the speed of the first paint.

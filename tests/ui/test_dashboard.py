@@ -1,11 +1,18 @@
-"""The dashboard: the contact list, filtering, sorting and opening contacts."""
+"""The dashboard: the contact list, filtering, sorting and opening contacts,
+and its first rows at start-up."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from bchan_tui.data import ContactRow, database
+from bchan_tui.data.first_rows import first_rows_path
 from bchan_tui.screens import ContactScreen, DashboardScreen
-from bchan_tui.widgets import AttentionList, SortKey
+from bchan_tui.widgets import AttentionList, ContactList, SortKey
 from bchan_tui.widgets.contact_columns import COLUMNS, fit_columns
 
 from .helpers import contact_list, highlighted_name, make_app, settle, shown_names, visible_text
@@ -204,3 +211,35 @@ async def test_a_reload_keeps_the_filter_and_the_cursor(demo_db: Path) -> None:
         await settle(pilot)
         assert shown_names(app) == before
         assert highlighted_name(app) == chosen
+
+
+async def test_the_next_start_shows_the_first_rows_before_the_book_is_parsed(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        names = shown_names(app)
+    assert first_rows_path(demo_db).exists()
+
+    parsed_before_rows: list[int] = []
+    parses: list[Path] = []
+    read_book = database.read_book
+    set_rows = ContactList.set_rows
+
+    def counting_read_book(path: Path) -> Any:
+        parses.append(path)
+        return read_book(path)
+
+    def noting_set_rows(self: ContactList, rows: Iterable[ContactRow]) -> None:
+        parsed_before_rows.append(len(parses))
+        set_rows(self, rows)
+
+    monkeypatch.setattr(database, "read_book", counting_read_book)
+    monkeypatch.setattr(ContactList, "set_rows", noting_set_rows)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        # The first rows, then every row once the book was parsed.
+        assert parsed_before_rows == [0, 1]
+        assert shown_names(app) == names

@@ -1,0 +1,149 @@
+"""The dashboard's first rows, kept beside the book when a session ends, are
+shown by the next session before the book is parsed, and only while the
+book is the very file they were taken from."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+
+from bchan_tui.data import (
+    FIRST_ROWS,
+    BrokenDatabaseError,
+    ContactRow,
+    DatabaseLockedError,
+    Store,
+    database,
+)
+from bchan_tui.data.first_rows import first_rows_path
+from bchan_tui.data.synthetic import write_size
+
+
+@pytest.fixture
+def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
+    """A 1,000-contact book, read whole once by a session that keeps its first rows."""
+    db = tmp_path / "book.json"
+    write_size(db, "S", frozen)
+    with Store(db, first_screen=True) as session:
+        session.contact_rows(frozen)
+    return db
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every book parsed from now on."""
+    parsed: list[Path] = []
+    read_book: Callable[[Path], Any] = database.read_book
+
+    def counting(path: Path) -> Any:
+        parsed.append(path)
+        return read_book(path)
+
+    monkeypatch.setattr(database, "read_book", counting)
+    return parsed
+
+
+def first_rows_of_whole_book(db: Path, now: pendulum.DateTime) -> list[ContactRow]:
+    with Store(db, read_only=True) as reader:
+        rows = reader.contact_rows(now)
+    rows.sort(key=lambda row: row.contact.name.casefold())
+    return rows[:FIRST_ROWS]
+
+
+def test_the_next_session_shows_the_kept_rows_before_parsing_the_book(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    expected = first_rows_of_whole_book(book, frozen)
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        assert session.preview_rows(FIRST_ROWS, frozen) == expected
+        assert session.preview_rows(5, frozen) == expected[:5]
+        assert parses == []
+        assert len(session.contact_rows(frozen)) > FIRST_ROWS
+        assert parses == [book]
+    # A copy of part of the book is as private as the book.
+    assert stat.S_IMODE(os.stat(first_rows_path(book)).st_mode) == 0o600
+
+
+def test_a_session_that_never_read_the_book_leaves_the_kept_rows_good(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    with Store(book, first_screen=True) as session:
+        session.preview_rows(FIRST_ROWS, frozen)
+    with Store(book, first_screen=True) as session:
+        session.preview_rows(FIRST_ROWS, frozen)
+    assert parses == []
+
+
+def test_a_change_by_another_program_makes_the_kept_rows_stale(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    with Store(book, first_screen=True) as session:
+        first = session.preview_rows(1, frozen)[0].contact
+    # As `bchan log` would: a session that keeps no first rows.
+    later = frozen.add(hours=1)
+    with Store(book) as shell:
+        channel = shell.channels_of(first.id)[0]
+        shell.log_touch(first.id, channel.id, reason="stale test", at=later)
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        row = session.preview_rows(1, later)[0]
+        assert parses == [book]
+    assert row.contact.id == first.id
+    assert row.last_touch == later
+
+
+def test_touching_the_book_makes_the_kept_rows_stale(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    expected = first_rows_of_whole_book(book, frozen)
+    os.utime(book)
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        assert session.preview_rows(FIRST_ROWS, frozen) == expected
+        assert parses == [book]
+
+
+def test_damaged_kept_rows_are_ignored(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    expected = first_rows_of_whole_book(book, frozen)
+    first_rows_path(book).write_bytes(b'{"format": 1, "count": 100, "files": [')
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        assert session.preview_rows(FIRST_ROWS, frozen) == expected
+        assert parses == [book]
+
+
+def test_a_book_broken_behind_the_kept_rows_is_reported_and_left_alone(
+    book: Path, frozen: pendulum.DateTime
+) -> None:
+    # The same size and modification time, different bytes: only parsing tells.
+    before = os.stat(book)
+    broken = book.read_bytes()[:-12] + b"not json at all"[:12]
+    with open(book, "r+b") as file:
+        file.write(broken)
+    os.utime(book, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    session = Store(book, first_screen=True)
+    assert len(session.preview_rows(FIRST_ROWS, frozen)) == FIRST_ROWS
+    with pytest.raises(BrokenDatabaseError, match="not valid JSON"):
+        session.contact_rows(frozen)
+    session.close()
+    assert book.read_bytes() == broken
+    # The lock was let go: the next session is told what is wrong.
+    with pytest.raises(BrokenDatabaseError):
+        Store(book)
+
+
+def test_a_second_session_is_refused_at_once(book: Path, frozen: pendulum.DateTime) -> None:
+    with Store(book, first_screen=True) as session:
+        session.preview_rows(FIRST_ROWS, frozen)
+        with pytest.raises(DatabaseLockedError):
+            Store(book, first_screen=True)
