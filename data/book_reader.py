@@ -61,19 +61,19 @@ class BookReader:
     def __init__(
         self, path: Path | str, *, read_only: bool = False, first_screen: bool = False
     ) -> None:
-        """``first_screen``: keep the first rows beside the book at close
-        (see ``first_rows``), and when the book has not changed since, show
-        them from there and parse the book at its first other use."""
+        """``first_screen``: when the first rows kept beside the book (see
+        ``first_rows``) are still good, answer ``preview_rows`` from them and
+        parse the book at its first other use. Every writer that read the
+        book whole keeps them up to date when it closes."""
         self.path = Path(os.path.abspath(path))
         self.read_only = read_only
-        self._first_screen = first_screen and not read_only
         self._indexed: BookIndex | None = None
         self._contacts_only: BookIndex | None = None
         self._mutex = threading.RLock()
         self._opened: OpenDatabase | None = None
         self._unsettled: OpenDatabase | None = None
         self._lock = lock_database(self.path, read_only=read_only)
-        self._first_rows = saved_first_rows(self.path) if self._first_screen else None
+        self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
         if self._first_rows is None:
             self._open()
 
@@ -175,7 +175,7 @@ class BookReader:
                     checked = False
             self._storage.close(fold=checked)
             self._documents.close()
-            if self._first_screen and self._indexed is not None:
+            if not self.read_only and self._indexed is not None:
                 # After the fold: the book on disk now holds what is in memory.
                 save_first_rows(self.path, self._storage.read())
             self._release_lock()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pendulum
 import pytest
 
@@ -81,22 +82,40 @@ def test_a_session_that_never_read_the_book_leaves_the_kept_rows_good(
     assert parses == []
 
 
+def test_a_shell_command_that_writes_keeps_them_up_to_date(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    with Store(book, first_screen=True) as session:
+        first = session.preview_rows(1, frozen)[0].contact
+    # As `bchan log` does: a writer that shows no dashboard.
+    later = frozen.add(hours=1)
+    with Store(book) as shell:
+        channel = shell.channels_of(first.id)[0]
+        shell.log_touch(first.id, channel.id, reason="kept test", at=later)
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        row = session.preview_rows(1, later)[0]
+        assert parses == []
+    assert row.contact.id == first.id
+    assert row.last_touch == later
+
+
 def test_a_change_by_another_program_makes_the_kept_rows_stale(
     book: Path, frozen: pendulum.DateTime, parses: list[Path]
 ) -> None:
     with Store(book, first_screen=True) as session:
         first = session.preview_rows(1, frozen)[0].contact
-    # As `bchan log` would: a session that keeps no first rows.
-    later = frozen.add(hours=1)
-    with Store(book) as shell:
-        channel = shell.channels_of(first.id)[0]
-        shell.log_touch(first.id, channel.id, reason="stale test", at=later)
+    # An editor's change: the same book with another name for the first contact.
+    data = orjson.loads(book.read_bytes())
+    for doc in data["contacts"].values():
+        if doc["id"] == first.id:
+            doc["name"] = "Aaaa Edited"
+    book.write_bytes(orjson.dumps(data))
     parses.clear()
     with Store(book, first_screen=True) as session:
-        row = session.preview_rows(1, later)[0]
+        row = session.preview_rows(1, frozen)[0]
         assert parses == [book]
-    assert row.contact.id == first.id
-    assert row.last_touch == later
+    assert (row.contact.id, row.contact.name) == (first.id, "Aaaa Edited")
 
 
 def test_touching_the_book_makes_the_kept_rows_stale(
