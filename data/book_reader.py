@@ -1,32 +1,27 @@
-"""Reading a book: the session on its file and every question asked of it.
+"""Reading a book: every question asked of it.
 
-Reads come from the in-memory index built at open; ``Store`` adds the
-changes on top.
+Answers come from the session's index (``BookSession``), or from the part
+of the book a question needs while the index is not built; ``Store`` adds
+the changes on top.
 """
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from pendulum import DateTime
 
 from . import validate
 from .account_map import AccountMap, account_map, account_maps
 from .attention import needs_attention
+from .book_session import BookSession
 from .clock import now as clock_now
 from .codec import SchemaProblem
 from .dashboard import contact_detail, contact_row, contact_rows, ladder_steps, touches_of
-from .database import OpenDatabase, build_index, load_database, lock_database, settle
-from .documents import DocumentWriter
-from .errors import BrokenDatabaseError, NotFoundError
-from .first_rows import FIRST_ROWS, first_by_name, save_first_rows, saved_first_rows
+from .errors import NotFoundError
+from .first_rows import FIRST_ROWS, first_by_name
 from .heat import channel_heat
 from .index import BookIndex, IndexProblem
 from .ladder import ladder_order, reach_now
@@ -44,169 +39,12 @@ from .models import (
     Touch,
     Urgency,
 )
-from .schema import RawData
 from .search import ContactMatch, contacts_among, search_contacts, search_documents
-from .storage import AtomicJSONStorage
 
 
-class BookReader:
-    """A book of contacts in one TinyDB file, open for a session, and the
-    questions the dashboard and the shell ask of it.
-
-    Opening for writing takes the session lock (a second writer gets
-    ``DatabaseLockedError``); ``read_only=True`` takes no lock and refuses
-    writes. Methods are safe to call from worker threads.
-    """
-
-    def __init__(
-        self, path: Path | str, *, read_only: bool = False, first_screen: bool = False
-    ) -> None:
-        """``first_screen``: when the first rows kept beside the book (see
-        ``first_rows``) are still good, answer ``preview_rows`` from them and
-        parse the book at its first other use. Every writer that read the
-        book whole keeps them up to date when it closes."""
-        self.path = Path(os.path.abspath(path))
-        self.read_only = read_only
-        self._indexed: BookIndex | None = None
-        self._contacts_only: BookIndex | None = None
-        self._mutex = threading.RLock()
-        self._opened: OpenDatabase | None = None
-        self._unsettled: OpenDatabase | None = None
-        self._lock = lock_database(self.path, read_only=read_only)
-        self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
-        if self._first_rows is None:
-            self._open()
-
-    def _open(self) -> OpenDatabase:
-        with self._mutex:
-            if self._opened is None:
-                try:
-                    opened = load_database(self.path, self._lock, read_only=self.read_only)
-                except BaseException:
-                    self._lock = None  # released by load_database
-                    raise
-                self._opened = opened
-                self._unsettled = None if self.read_only else opened
-                self._documents_writer = DocumentWriter(opened.storage)
-                self._first_rows = None
-            return self._opened
-
-    @property
-    def _storage(self) -> AtomicJSONStorage:
-        """The parsed book (parsed now, if its first rows came from beside it)."""
-        opened = self._opened
-        return opened.storage if opened is not None else self._open().storage
-
-    @property
-    def _documents(self) -> DocumentWriter:
-        self._open()
-        return self._documents_writer
-
-    @property
-    def _index(self) -> BookIndex:
-        """Every record decoded and checked, built on first use.
-
-        Opening only parses the file, so the dashboard can show its first
-        rows (``preview_rows``) while the rest is decoded. A document that
-        does not decode raises ``BrokenDatabaseError`` here; every write
-        checks the whole book first (``_require_checked``), so nothing is
-        written before that.
-        """
-        indexed = self._indexed
-        return indexed if indexed is not None else self._build_index()
-
-    def _build_index(self) -> BookIndex:
-        with self._mutex:
-            if self._indexed is None:
-                data = self._storage.read()
-                self._indexed = build_index(self.path, data, people=self._contacts_only)
-                self._contacts_only = None
-                if self._unsettled is not None:
-                    settle(self._unsettled)
-                    self._unsettled = None
-            return self._indexed
-
-    def _require_checked(self) -> None:
-        if self._indexed is None:
-            self._build_index()
-
-    def _people(self) -> BookIndex:
-        """The whole index or, until it is built, the contacts and accounts
-        alone: a shell command that searches for someone needs no more."""
-        if self._indexed is not None:
-            return self._indexed
-        with self._mutex:
-            if self._indexed is not None:  # built by another thread meanwhile
-                return self._indexed
-            if self._contacts_only is None:
-                self._contacts_only = self._decoded(BookIndex.of_contacts)
-            return self._contacts_only
-
-    def _part(self, contact_ids: Collection[str]) -> BookIndex:
-        """The whole index or, until it is built, the part of the book about
-        ``contact_ids``: the same answers about them, for a fraction of the work."""
-        if self._indexed is not None:
-            return self._indexed
-        wanted = set(contact_ids)
-        return self._decoded(lambda data: BookIndex.build(data, wanted))
-
-    def _decoded(self, build: Callable[[RawData], BookIndex]) -> BookIndex:
-        try:
-            return build(self._storage.read())
-        except (IndexProblem, AttributeError, KeyError, TypeError):
-            # A document is not as it should be: the whole index names it.
-            return self._index
-
-    # --- session ----------------------------------------------------------
-
-    def close(self) -> None:
-        with self._mutex:
-            # The journal is folded into the book at close, and only a book
-            # checked whole is written: a killed session's changes, replayed
-            # but never read through, are checked first.
-            if self._opened is None:  # never parsed: the book is as it was
-                self._release_lock()
-                return
-            checked = True
-            if self._indexed is None and self._storage.unfolded_changes:
-                try:
-                    self._require_checked()
-                except BrokenDatabaseError:
-                    checked = False
-            self._storage.close(fold=checked)
-            self._documents.close()
-            if not self.read_only and self._indexed is not None:
-                # After the fold: the book on disk now holds what is in memory.
-                save_first_rows(self.path, self._storage.read())
-            self._release_lock()
-
-    def _release_lock(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Many changes, one durable write: all of them are saved, or none."""
-        with self._mutex:
-            try:
-                with self._documents.batch():
-                    yield
-            except BaseException:
-                # The storage went back to the file on disk; so does the index.
-                self._indexed = None
-                raise
+class BookReader(BookSession):
+    """A book open for a session, and the questions the dashboard and the
+    shell ask of it. Methods are safe to call from worker threads."""
 
     # --- reading ------------------------------------------------------------
 
