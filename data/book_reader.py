@@ -117,7 +117,9 @@ class BookReader(BookSession):
         moment = now or clock_now()
         chosen = list(channels)
         with self._mutex:
-            part = self._part({channel.contact_id for channel in chosen})
+            part = self._indexed or self._decoded(
+                partial(BookIndex.of_outgoing, channel_ids={channel.id for channel in chosen})
+            )
             return [channel_heat(c, part.out_times.get(c.id, ()), moment) for c in chosen]
 
     def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:

@@ -113,6 +113,13 @@ class BookIndex:
         index._load(data, "channels", channel_from_doc, index.add_channel, (kind,), by="kind")
         return index
 
+    @classmethod
+    def of_outgoing(cls, data: RawData, channel_ids: Collection[str]) -> BookIndex:
+        """The touches of ``channel_ids`` only: enough to work out their heat."""
+        index = cls()
+        index._load_touches(dict(_kept(data.get("touches", {}), "channel_id", channel_ids)))
+        return index
+
     def _load(
         self,
         data: RawData,
