@@ -65,7 +65,7 @@ def email_addresses(
 ) -> AddressBookAnswer:
     """The email addresses for ``query``, best match first."""
     emails = emails_by_contact(store)
-    found = [match for match in store.search_contacts(query) if match.contact.id in emails]
+    found = store.search_contacts(query, among=emails)
     by_name = {m.contact.id for m in found if m.close}
     wanted = fold(query).strip()
     by_address = store.contacts_among(

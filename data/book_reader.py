@@ -7,7 +7,7 @@ the changes on top.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import partial
 from typing import Any
 
@@ -79,9 +79,12 @@ class BookReader(BookSession):
             people = self.contacts(include_archived=include_archived)
             return [contact for contact in people if contact.id in wanted]
 
-    def search_contacts(self, query: str) -> list[ContactMatch]:
-        """The active contacts ``query`` matches, best first, as
-        ``search.search_contacts`` ranks them.
+    def search_contacts(
+        self, query: str, *, among: Collection[str] | None = None
+    ) -> list[ContactMatch]:
+        """The active contacts ``query`` matches (only those whose id is in
+        ``among``, when given), best first, as ``search.search_contacts``
+        ranks them.
 
         Until the book is indexed, only the contacts that match are decoded:
         the shell's searches answer in a fraction of the time.
@@ -89,10 +92,14 @@ class BookReader(BookSession):
         with self._mutex:
             if self._indexed is None and self._contacts_only is None:
                 try:
-                    return search_documents(self._storage.read()["contacts"], query)
+                    table = self._storage.read()["contacts"]
+                    return search_documents(table, query, among=among)
                 except (SchemaProblem, AttributeError, KeyError, TypeError):
                     pass  # a document is not as it should be: decoding all names it
-            return search_contacts(self.contacts(), query)
+            people = self.contacts()
+            if among is not None:
+                people = [contact for contact in people if contact.id in among]
+            return search_contacts(people, query)
 
     def channel(self, channel_id: str) -> Channel:
         try:

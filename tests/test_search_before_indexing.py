@@ -95,3 +95,17 @@ def test_a_shape_found_valid_once_does_not_let_a_wrong_type_through() -> None:
         contact_from_doc({**doc, "id": None})
     with pytest.raises(SchemaProblem, match="'strength' has the wrong type"):
         contact_from_doc({**doc, "strength": True})
+
+
+@pytest.mark.parametrize("query", ["a", "marta", ""])
+def test_a_search_among_some_contacts_finds_only_them(
+    db_path: Path, frozen: pendulum.DateTime, query: str
+) -> None:
+    _demo(db_path, frozen)
+    with Store(db_path, read_only=True) as whole:
+        some = {c.id for c in whole.contacts(include_archived=True)[::2]}
+        expected = [m for m in search_contacts(whole.contacts(), query) if m.contact.id in some]
+        assert whole.search_contacts(query, among=some) == expected
+    with Store(db_path, read_only=True) as fresh:
+        assert fresh.search_contacts(query, among=some) == expected
+    assert expected
