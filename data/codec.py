@@ -6,11 +6,8 @@ which the loader turns into a message naming the table and the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import fields
+from collections.abc import Mapping
 from enum import StrEnum
-from itertools import repeat
-from operator import call
 from typing import Any, TypeVar
 
 from .clock import format_time, parse_time
@@ -31,6 +28,7 @@ from .models import (
     Touch,
     Urgency,
 )
+from .records import record_maker
 
 Doc = dict[str, Any]
 T = TypeVar("T")
@@ -95,32 +93,6 @@ def _time(doc: Mapping[str, Any], key: str) -> Any:
         return parse_time(doc[key])
     except ValueError as error:
         raise SchemaProblem(f"field {key!r} is not an ISO-8601 time: {error}") from None
-
-
-def record_maker(kind: type[T], order: str) -> Callable[..., T]:
-    """A constructor of the frozen, slotted record ``kind`` taking its fields
-    positionally in ``order`` (their declared order, checked here).
-
-    A frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__`` one by one in Python; this fills the slots in one
-    C loop, in half the time. Decoding a book builds hundreds of thousands
-    of records.
-    """
-    names = tuple(field.name for field in fields(kind))  # type: ignore[arg-type]
-    if tuple(order.split()) != names:
-        raise TypeError(f"{kind.__name__} fields are {names}, not {order!r}")
-    setters = tuple(vars(kind)[name].__set__ for name in names)
-    new = object.__new__
-
-    def make(*values: Any) -> T:
-        if len(values) != len(setters):
-            raise TypeError(f"{kind.__name__} takes {len(setters)} values, not {len(values)}")
-        record = new(kind)
-        # Each setter returns None, so any() runs them all.
-        any(map(call, setters, repeat(record), values))
-        return record
-
-    return make
 
 
 def _members(kind: type[E]) -> dict[str, E]:

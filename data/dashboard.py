@@ -24,9 +24,22 @@ from .models import (
     Touch,
     Urgency,
 )
+from .records import record_maker
 from .relationship import cadence_ratio, give_get_balance, state_of
 
 RECENT_TOUCHES = 20
+
+# The contact list derives a row, and an export a detail, for every contact.
+_new_row = record_maker(
+    ContactRow,
+    "contact routine_channel routine_band private_band last_touch_at state overdue_ratio"
+    " balance max_level",
+)
+_new_detail = record_maker(
+    ContactDetail,
+    "contact account ladder recommendations touches intel state last_touch balance"
+    " confirmed contradicted",
+)
 
 
 def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[LadderStep]:
@@ -59,16 +72,16 @@ def contact_row(index: BookIndex, contact: Contact, now: DateTime) -> ContactRow
     hottest_private = max(private, key=lambda s: s.heat.level, default=None)
     state, ratio, last = relationship_of(index, contact, now)
     tally = index.tallies.get(contact.id)
-    return ContactRow(
-        contact=contact,
-        routine_channel=routine.channel,
-        routine_band=routine_step.heat.band if routine_step else None,
-        private_band=hottest_private.heat.band if hottest_private else None,
-        last_touch_at=last,
-        state=state,
-        overdue_ratio=ratio,
-        balance=give_get_balance(tally.given, tally.received) if tally else 0,
-        max_level=max((s.heat.level for s in steps), default=0.0),
+    return _new_row(
+        contact,
+        routine.channel,
+        routine_step.heat.band if routine_step else None,
+        hottest_private.heat.band if hottest_private else None,
+        last,
+        state,
+        ratio,
+        give_get_balance(tally.given, tally.received) if tally else 0,
+        max((s.heat.level for s in steps), default=0.0),
     )
 
 
@@ -116,16 +129,16 @@ def contact_detail(
         reverse=True,
     )
     tally = index.tallies.get(contact_id)
-    return ContactDetail(
-        contact=contact,
-        account=index.accounts.get(contact.account_id) if contact.account_id else None,
-        ladder=tuple(steps),
-        recommendations=recommendations(steps),
-        touches=recent,
-        intel=tuple(intel),
-        state=state,
-        last_touch=from_epoch(last) if last is not None else None,
-        balance=give_get_balance(tally.given, tally.received) if tally else 0,
-        confirmed=tally.confirmed if tally else 0,
-        contradicted=tally.contradicted if tally else 0,
+    return _new_detail(
+        contact,
+        index.accounts.get(contact.account_id) if contact.account_id else None,
+        tuple(steps),
+        recommendations(steps),
+        recent,
+        tuple(intel),
+        state,
+        from_epoch(last) if last is not None else None,
+        give_get_balance(tally.given, tally.received) if tally else 0,
+        tally.confirmed if tally else 0,
+        tally.contradicted if tally else 0,
     )
