@@ -52,7 +52,7 @@ def save_first_rows(path: Path, data: RawData, count: int = FIRST_ROWS) -> None:
     """Keep the documents of the first ``count`` contacts beside the book
     ``data`` was read from (call it once the book on disk holds ``data``).
 
-    Best effort: it is a cache, so a full disk only leaves none.
+    It is a cache: a full disk leaves the one from before, or none.
     """
     wanted = first_by_name(data, count)
     part: RawData = {
@@ -67,12 +67,10 @@ def save_first_rows(path: Path, data: RawData, count: int = FIRST_ROWS) -> None:
     part["accounts"] = data.get("accounts", {})
     part[META_TABLE] = data[META_TABLE]
     saved = {"format": FORMAT, "count": count, "files": _files(path), "book": part}
-    target = first_rows_path(path)
-    try:
-        write_atomically(target, orjson.dumps(saved))
-    except OSError:
-        with contextlib.suppress(OSError):
-            target.unlink()
+    # Best effort: one left from before cannot mislead, since it names the
+    # files it was taken from.
+    with contextlib.suppress(OSError):
+        write_atomically(first_rows_path(path), orjson.dumps(saved))
 
 
 def saved_first_rows(path: Path, count: int = FIRST_ROWS) -> RawData | None:

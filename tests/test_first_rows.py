@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 import pendulum
 import pytest
+from faults import FAULTS, fault
 
 from bchan_tui.data import (
     FIRST_ROWS,
@@ -166,3 +167,17 @@ def test_a_second_session_is_refused_at_once(book: Path, frozen: pendulum.DateTi
         session.preview_rows(FIRST_ROWS, frozen)
         with pytest.raises(DatabaseLockedError):
             Store(book, first_screen=True)
+
+
+@pytest.mark.parametrize("kind", FAULTS)
+def test_a_failed_write_keeps_the_rows_kept_before_and_they_stay_good(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path], kind: str
+) -> None:
+    kept = first_rows_path(book).read_bytes()
+    with fault(kind, book.parent), Store(book) as session:
+        session.contact_rows(frozen)  # read whole: it tries to keep them at close
+    assert first_rows_path(book).read_bytes() == kept
+    parses.clear()
+    with Store(book, first_screen=True) as session:
+        session.preview_rows(FIRST_ROWS, frozen)
+    assert parses == []
