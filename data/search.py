@@ -54,16 +54,30 @@ class QueryMatcher:
         self._patterns = [_term_pattern(term) for term in self.terms]
 
     def score(self, text: str) -> int | None:
-        total = 0
-        for term, pattern in zip(self.terms, self._patterns, strict=True):
-            if term in text:
-                total += 2 if text.startswith(term) or f" {term}" in text else 1
-            elif pattern.search(text) is None:
-                return None
-        return total
+        return self.scores((("", text),)).get("")
 
     def matches(self, text: str) -> bool:
         return self.score(text) is not None
+
+    def scores(self, texts: Iterable[tuple[str, str]]) -> dict[str, int]:
+        """``score`` of each (key, text) that matches, by key: the same
+        answers, in one loop that calls nothing per text but C string
+        methods (a keystroke scores ten thousand contacts)."""
+        terms = [
+            (term, f" {term}", pattern.search)
+            for term, pattern in zip(self.terms, self._patterns, strict=True)
+        ]
+        found: dict[str, int] = {}
+        for key, text in texts:
+            total = 0
+            for term, spaced, search in terms:
+                if term in text:
+                    total += 2 if text.startswith(term) or spaced in text else 1
+                elif search(text) is None:
+                    break
+            else:
+                found[key] = total
+        return found
 
 
 class ContactSearch:
@@ -78,32 +92,21 @@ class ContactSearch:
     def scores(self, query: str, within: Iterable[str] | None = None) -> dict[str, int]:
         """Matching ids with how well each matched (higher is better); only
         among the ids ``within``, when given (a narrower query's candidates)."""
-        matcher = QueryMatcher(query)
         haystacks = self._haystacks
-        candidates = haystacks if within is None else within
-        return {
-            cid: score
-            for cid in candidates
-            if cid in haystacks and (score := matcher.score(haystacks[cid])) is not None
-        }
+        if within is None:
+            texts: Iterable[tuple[str, str]] = haystacks.items()
+        else:
+            texts = ((cid, haystacks[cid]) for cid in within if cid in haystacks)
+        return QueryMatcher(query).scores(texts)
 
     def matching_ids(self, query: str) -> set[str]:
         """Ids of the contacts the query matches (all of them for a blank query)."""
-        matcher = QueryMatcher(query)
-        if not matcher.terms:
-            return set(self._haystacks)
-        return {cid for cid, text in self._haystacks.items() if matcher.matches(text)}
+        return set(self.scores(query))
 
     def ranked(self, query: str) -> list[str]:
         """Matching ids, best match first (for the shell's ``bchan find``)."""
-        matcher = QueryMatcher(query)
-        scored = [
-            (score, cid)
-            for cid, text in self._haystacks.items()
-            if (score := matcher.score(text)) is not None
-        ]
-        scored.sort(key=lambda pair: -pair[0])
-        return [cid for _, cid in scored]
+        scored = self.scores(query)
+        return sorted(scored, key=lambda cid: -scored[cid])
 
 
 @dataclass(frozen=True, slots=True)
