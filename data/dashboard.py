@@ -105,10 +105,10 @@ def touches_of(
 ) -> list[Touch]:
     """A contact's touches, newest first (the newest ``limit`` only, when
     given), decoding only those returned."""
-    refs: Sequence[tuple[float, int]] = index.touches_by_contact.get(contact_id, ())
+    keys: Sequence[str] = index.touch_keys.get(contact_id, ())
     if limit is not None:
-        refs = refs[-limit:] if limit > 0 else ()
-    return [touch_from_doc(touch_table[str(doc_id)]) for _, doc_id in reversed(refs)]
+        keys = keys[-limit:] if limit > 0 else ()
+    return [touch_from_doc(touch_table[key]) for key in reversed(keys)]
 
 
 def contact_detail(

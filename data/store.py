@@ -268,11 +268,13 @@ class Store(BookReader):
         return item
 
     def _check_touch(self, contact_id: str, touch_id: str) -> None:
-        doc_id = self._index.doc_ids["touches"].get(touch_id)
-        if doc_id is None:
-            raise ValidationError("the linked touch does not exist", field="touch")
-        if all(ref != doc_id for _, ref in self._index.touches_by_contact.get(contact_id, ())):
+        stored = self._table("touches")
+        keys = self._index.touch_keys.get(contact_id, ())
+        if any(stored[key]["id"] == touch_id for key in keys):
+            return
+        if any(doc["id"] == touch_id for doc in stored.values()):
             raise ValidationError("the linked touch is with another contact", field="touch")
+        raise ValidationError("the linked touch does not exist", field="touch")
 
     # --- accounts ---------------------------------------------------------------
 
