@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from bchan_tui.data import Contact
 from bchan_tui.data.search import ContactSearch, QueryMatcher
 
-RECENT_QUERIES = 32
+# Enough for a backspace to find every prefix of a word typed: each answer
+# is a dict of up to every contact (megabytes at size L).
+RECENT_QUERIES = 10
 
 
 def narrows(before: list[str], after: list[str]) -> bool:
