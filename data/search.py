@@ -127,14 +127,15 @@ def _best_first(found: list[ContactMatch]) -> list[ContactMatch]:
 def search_contacts(contacts: Iterable[Contact], query: str) -> list[ContactMatch]:
     """The contacts the query matches, by the dashboard filter's rule, best first:
     close matches, then by score, then by name. A blank query matches everyone."""
+    by_id = {contact.id: contact for contact in contacts}
+    texts = {contact_id: haystack(contact) for contact_id, contact in by_id.items()}
     matcher = QueryMatcher(query)
-    found: list[ContactMatch] = []
-    for contact in contacts:
-        text = haystack(contact)
-        score = matcher.score(text)
-        if score is not None:
-            close = all(term in text for term in matcher.terms)
-            found.append(ContactMatch(contact, score, close))
+    found = [
+        ContactMatch(
+            by_id[contact_id], score, all(term in texts[contact_id] for term in matcher.terms)
+        )
+        for contact_id, score in matcher.scores(texts.items()).items()
+    ]
     return _best_first(found)
 
 
@@ -167,14 +168,19 @@ def search_documents(
     Raises ``TypeError``, ``KeyError``, ``AttributeError`` or ``SchemaProblem``
     for a document that is not as it should be.
     """
+    docs = {
+        contact_id: doc
+        for contact_id, doc in documents_by_id(table).items()
+        if not doc.get("archived") and (among is None or contact_id in among)
+    }
+    texts = {contact_id: document_haystack(doc) for contact_id, doc in docs.items()}
     matcher = QueryMatcher(query)
-    found: list[ContactMatch] = []
-    for contact_id, doc in documents_by_id(table).items():
-        if doc.get("archived") or (among is not None and contact_id not in among):
-            continue
-        text = document_haystack(doc)
-        score = matcher.score(text)
-        if score is not None:
-            close = all(term in text for term in matcher.terms)
-            found.append(ContactMatch(contact_from_doc(doc), score, close))
+    found = [
+        ContactMatch(
+            contact_from_doc(docs[contact_id]),
+            score,
+            all(term in texts[contact_id] for term in matcher.terms),
+        )
+        for contact_id, score in matcher.scores(texts.items()).items()
+    ]
     return _best_first(found)
