@@ -16,7 +16,7 @@ from typing import Self
 
 from .database import OpenDatabase, build_index, load_database, lock_database, settle
 from .documents import DocumentWriter
-from .errors import BrokenDatabaseError
+from .errors import BrokenDatabaseError, DatabaseError
 from .first_rows import save_first_rows, saved_first_rows
 from .index import BookIndex, IndexProblem
 from .schema import RawData
@@ -45,6 +45,7 @@ class BookSession:
         self._mutex = threading.RLock()
         self._opened: OpenDatabase | None = None
         self._unsettled: OpenDatabase | None = None
+        self._closed = False
         self._lock = lock_database(self.path, read_only=read_only)
         self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
         if self._first_rows is None:
@@ -53,6 +54,10 @@ class BookSession:
     def _open(self) -> OpenDatabase:
         with self._mutex:
             if self._opened is None:
+                if self._closed:
+                    # A worker still running after the session ended: the
+                    # lock is gone, so the book is not to be read or written.
+                    raise DatabaseError(f"{self.path} is closed: its session has ended")
                 try:
                     opened = load_database(self.path, self._lock, read_only=self.read_only)
                 except BaseException:
@@ -134,6 +139,9 @@ class BookSession:
 
     def close(self) -> None:
         with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
             # The journal is folded into the book at close, and only a book
             # checked whole is written: a killed session's changes, replayed
             # but never read through, are checked first.

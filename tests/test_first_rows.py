@@ -19,6 +19,7 @@ from bchan_tui.data import (
     FIRST_ROWS,
     BrokenDatabaseError,
     ContactRow,
+    DatabaseError,
     DatabaseLockedError,
     Store,
     database,
@@ -181,3 +182,20 @@ def test_a_failed_write_keeps_the_rows_kept_before_and_they_stay_good(
     with Store(book, first_screen=True) as session:
         session.preview_rows(FIRST_ROWS, frozen)
     assert parses == []
+
+
+def test_a_session_ended_before_parsing_reads_nothing_more(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    # A dashboard closed while its worker had shown only the first rows: the
+    # worker, still running, must not open the book without the lock.
+    before = book.read_bytes()
+    session = Store(book, first_screen=True)
+    session.preview_rows(FIRST_ROWS, frozen)
+    session.close()
+    with pytest.raises(DatabaseError, match="closed"):
+        session.contact_rows(frozen)
+    assert parses == []
+    assert book.read_bytes() == before
+    with Store(book) as next_session:  # the lock was let go
+        assert next_session.counts()["contacts"] == 1000
