@@ -45,6 +45,9 @@ class BookSession:
         self._mutex = threading.RLock()
         self._opened: OpenDatabase | None = None
         self._unsettled: OpenDatabase | None = None
+        # The thread in close(), from its start: any other thread reading the
+        # book stops at its next step rather than make close() wait.
+        self._closing_thread: int | None = None
         self._closed = False
         self._lock = lock_database(self.path, read_only=read_only)
         self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
@@ -54,10 +57,9 @@ class BookSession:
     def _open(self) -> OpenDatabase:
         with self._mutex:
             if self._opened is None:
-                if self._closed:
-                    # A worker still running after the session ended: the
-                    # lock is gone, so the book is not to be read or written.
-                    raise DatabaseError(f"{self.path} is closed: its session has ended")
+                # A worker still running as the session ends: the lock is
+                # going, so the book is not to be read or written.
+                self._refuse_if_closing()
                 try:
                     opened = load_database(self.path, self._lock, read_only=self.read_only)
                 except BaseException:
@@ -97,7 +99,11 @@ class BookSession:
         with self._mutex:
             if self._indexed is None:
                 data = self._storage.read()
-                self._indexed = build_index(self.path, data, people=self._contacts_only)
+                # Indexing a large book takes seconds that quitting would
+                # wait for: it stops at the next table once close() begins.
+                self._indexed = build_index(
+                    self.path, data, people=self._contacts_only, between=self._refuse_if_closing
+                )
                 self._contacts_only = None
                 if self._unsettled is not None:
                     settle(self._unsettled)
@@ -138,28 +144,41 @@ class BookSession:
     # --- session ----------------------------------------------------------
 
     def close(self) -> None:
+        self._closing_thread = threading.get_ident()
         with self._mutex:
             if self._closed:
                 return
-            self._closed = True
-            # The journal is folded into the book at close, and only a book
-            # checked whole is written: a killed session's changes, replayed
-            # but never read through, are checked first.
-            if self._opened is None:  # never parsed: the book is as it was
+            try:
+                self._close()
+            finally:
+                self._closed = True
                 self._release_lock()
-                return
-            checked = True
-            if self._indexed is None and self._storage.unfolded_changes:
-                try:
-                    self._require_checked()
-                except BrokenDatabaseError:
-                    checked = False
-            self._storage.close(fold=checked)
-            self._documents.close()
-            if not self.read_only and self._indexed is not None:
-                # After the fold: the book on disk now holds what is in memory.
-                save_first_rows(self.path, self._storage.read())
-            self._release_lock()
+
+    def _close(self) -> None:
+        # The journal is folded into the book at close, and only a book
+        # checked whole is written: a killed session's changes, replayed but
+        # never read through, are checked first.
+        if self._opened is None:  # never parsed: the book is as it was
+            return
+        checked = True
+        if self._indexed is None and self._storage.unfolded_changes:
+            try:
+                self._require_checked()
+            except BrokenDatabaseError:
+                checked = False
+        self._storage.close(fold=checked)
+        self._documents.close()
+        if not self.read_only and self._indexed is not None:
+            # After the fold: the book on disk now holds what is in memory.
+            save_first_rows(self.path, self._storage.read())
+
+    def _refuse_if_closing(self) -> None:
+        """Stop a reader once the session has ended, or has begun to end in
+        another thread (whose own reading, to check the book before it is
+        written, goes on)."""
+        closing = self._closing_thread
+        if self._closed or (closing is not None and closing != threading.get_ident()):
+            raise DatabaseError(f"{self.path} is closed: its session has ended")
 
     def _release_lock(self) -> None:
         if self._lock is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,12 +84,18 @@ def read_book(path: Path) -> tuple[RawData, Replayed | None]:
         raise broken(journal_path(path), str(error)) from None
 
 
-def build_index(path: Path, data: RawData, people: BookIndex | None = None) -> BookIndex:
+def build_index(
+    path: Path,
+    data: RawData,
+    people: BookIndex | None = None,
+    between: Callable[[], None] = lambda: None,
+) -> BookIndex:
     """Decode and index every document, or raise ``BrokenDatabaseError``
-    (contacts and accounts are taken from ``people`` when given)."""
+    (contacts and accounts are taken from ``people`` when given; ``between``
+    is called between tables and may raise to stop)."""
     try:
         with collection_paused():
-            return BookIndex.build(data, people=people)
+            return BookIndex.build(data, people=people, between=between)
     except IndexProblem as error:
         raise broken(path, str(error)) from None
 

@@ -76,6 +76,7 @@ class BookIndex:
         contact_ids: Collection[str] | None = None,
         *,
         people: BookIndex | None = None,
+        between: Callable[[], None] = lambda: None,
     ) -> BookIndex:
         """Index the whole book, or only what concerns ``contact_ids`` (and
         every account): a part of the book indexed in a fraction of the time,
@@ -83,14 +84,19 @@ class BookIndex:
 
         ``people`` is an index ``of_contacts`` of the same data, whose
         decoded contacts and accounts are taken rather than decoded again.
+        ``between`` is called before each table, and may raise to stop.
         """
         index = cls()
         with _collector_paused():
-            index._build(data, contact_ids, people)
+            index._build(data, contact_ids, people, between)
         return index
 
     def _build(
-        self, data: RawData, contact_ids: Collection[str] | None, people: BookIndex | None
+        self,
+        data: RawData,
+        contact_ids: Collection[str] | None,
+        people: BookIndex | None,
+        between: Callable[[], None],
     ) -> None:
         if people is not None and contact_ids is None:
             self.accounts, self.contacts = dict(people.accounts), dict(people.contacts)
@@ -98,9 +104,13 @@ class BookIndex:
                 self.doc_ids[table] = dict(people.doc_ids[table])
         else:
             self._load(data, "accounts", account_from_doc, self.add_account)
+            between()
             self._load(data, "contacts", contact_from_doc, self.add_contact, contact_ids, by="id")
+        between()
         self._load(data, "channels", channel_from_doc, self.add_channel, contact_ids)
+        between()
         self._load(data, "intel", intel_from_doc, self.add_intel, contact_ids)
+        between()
         touches = data.get("touches", {})
         if contact_ids is not None:
             touches = dict(_kept(touches, "contact_id", contact_ids))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -199,3 +201,35 @@ def test_a_session_ended_before_parsing_reads_nothing_more(
     assert book.read_bytes() == before
     with Store(book) as next_session:  # the lock was let go
         assert next_session.counts()["contacts"] == 1000
+
+
+def test_closing_stops_a_worker_that_is_reading_the_book(
+    book: Path, frozen: pendulum.DateTime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Quitting while the rest of a large book is read must not wait for all
+    # of it to be indexed: the worker stops once the parse it is in ends.
+    parsing = threading.Event()
+    read_book = database.read_book
+
+    def slow_read_book(path: Path) -> Any:
+        parsing.set()
+        time.sleep(0.3)
+        return read_book(path)
+
+    monkeypatch.setattr(database, "read_book", slow_read_book)
+    session = Store(book, first_screen=True)
+    failures: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            session.contact_rows(frozen)
+        except DatabaseError as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert parsing.wait(5)
+    session.close()
+    thread.join(5)
+    assert [str(error) for error in failures] == [f"{book} is closed: its session has ended"]
+    assert session._indexed is None
