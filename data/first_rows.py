@@ -8,8 +8,9 @@ shows its first rows from them, computed exactly as from the book, and
 parses the book meanwhile.
 
 The file is trusted only while the book and its journal are the very files
-it was made from (same inode, size and modification time): any write by
-anyone, a session, ``bchan log`` or an editor, makes it stale, and a stale,
+it was made from (same inode, size and modification time). Every bchan
+session that read the book whole rewrites it as it closes; any other change
+(an editor, a sync tool, a killed session) makes it stale, and a stale,
 damaged or missing file only means the book is parsed first, as without it.
 It is a copy of part of the book, so it is private like the book (mode 0600).
 """
