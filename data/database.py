@@ -8,9 +8,7 @@ backup, and the caller exits with status 2.
 from __future__ import annotations
 
 import contextlib
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import msgspec
 
 from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
+from .collector import collector_paused
 from .errors import BrokenDatabaseError
 from .index import BookIndex, IndexProblem
 from .journal import JournalProblem, Replayed, journal_path, replay
@@ -64,7 +63,7 @@ def read_database(path: Path) -> RawData:
     except PermissionError:
         raise broken(path, "permission denied") from None
     try:
-        with collection_paused():
+        with collector_paused(freeze=True):
             data = decode(payload)
     except msgspec.DecodeError as error:
         raise broken(path, f"it is not valid JSON ({error})") from None
@@ -94,28 +93,10 @@ def build_index(
     (contacts and accounts are taken from ``people`` when given; ``between``
     is called between tables and may raise to stop)."""
     try:
-        with collection_paused():
+        with collector_paused(freeze=True):
             return BookIndex.build(data, people=people, between=between)
     except IndexProblem as error:
         raise broken(path, str(error)) from None
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a book is loaded.
-
-    Parsing creates millions of objects and none of them form cycles; with
-    the collector running, it re-scans them again and again and the load
-    takes twice as long. Afterwards they are frozen out of later scans.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def lock_database(path: Path, *, read_only: bool) -> SessionLock | None:
@@ -144,7 +125,7 @@ def load_database(path: Path, lock: SessionLock | None, *, read_only: bool) -> O
         replayed: Replayed | None = None
         created = not path.exists()
         if not created:
-            with collection_paused():
+            with collector_paused(freeze=True):
                 data, replayed = read_book(path)
             if not read_only and (replayed is None or not replayed.changes):
                 # A journal of another generation, or of no change: nothing

@@ -14,10 +14,8 @@ A document is read later than it is written, so times are dates, never
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pendulum import DateTime
@@ -25,6 +23,7 @@ from pendulum import DateTime
 from . import markdown_text as md
 from .clock import SECONDS_PER_DAY
 from .clock import now as clock_now
+from .collector import collector_paused
 from .models import (
     AttentionItem,
     AttentionKind,
@@ -124,7 +123,7 @@ def export_markdown(
     """The Markdown document for the given contacts (every active contact
     when ``contact_ids`` is None), redacted unless ``reveal`` is set."""
     moment = now or clock_now()
-    with _collection_paused():
+    with collector_paused():
         everyone = store.contacts(include_archived=True)
         if contact_ids is None:
             chosen = [c for c in everyone if not c.archived]
@@ -151,20 +150,6 @@ def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
         for channel in store.channels()
         if channel.address and (channel.rung is Rung.PRIVATE or channel.contact_id in coded)
     ]
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    # An export of a large book makes hundreds of thousands of short-lived
-    # objects and no cycles; the cyclic collector would scan them over and
-    # over and cost a third of the time.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class MarkdownDocument:

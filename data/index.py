@@ -8,11 +8,9 @@ load: only their times are indexed, by channel and by contact, and a whole
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -24,6 +22,7 @@ from .codec import (
     contact_from_doc,
     intel_from_doc,
 )
+from .collector import collector_paused
 from .models import Account, Channel, Contact, Intel, IntelDirection, IntelStatus, Touch
 from .schema import RawData
 
@@ -87,7 +86,7 @@ class BookIndex:
         ``between`` is called before each table, and may raise to stop.
         """
         index = cls()
-        with _collector_paused():
+        with collector_paused():
             index._build(data, contact_ids, people, between)
         return index
 
@@ -120,7 +119,7 @@ class BookIndex:
     def of_contacts(cls, data: RawData) -> BookIndex:
         """Accounts and contacts only: enough to search for people and name them."""
         index = cls()
-        with _collector_paused():
+        with collector_paused():
             index._load(data, "accounts", account_from_doc, index.add_account)
             index._load(data, "contacts", contact_from_doc, index.add_contact)
         return index
@@ -244,17 +243,3 @@ def _kept(
     thousand touches, so ``keep`` is made a set first."""
     wanted = keep if isinstance(keep, set | frozenset) else set(keep)
     return ((key, doc) for key, doc in documents.items() if doc.get(by) in wanted)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Decoding makes tens of thousands of records and no reference cycles;
-    # the cyclic collector would scan them again and again while they are
-    # made (a quarter of the time of a part of the book).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -4,13 +4,13 @@ turning the data layer's errors into one-line messages and exit statuses."""
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from bchan_tui.data import BchanError, DatabaseError, Store, resolve_db_path
+from bchan_tui.data.collector import collector_paused
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -48,24 +48,10 @@ def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
     with ExitStack() as stack:
         if not write:
-            stack.enter_context(_collector_paused())
+            stack.enter_context(collector_paused())
         store = Store(path, read_only=not write)
         stack.callback(store.close)
         yield store
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A read-only command reads the book, answers and exits; it makes no
-    # reference cycles worth collecting, and the cyclic collector would scan
-    # the book's records again and again while they are decoded.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
