@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bchan_tui.app import BchanApp
@@ -10,6 +11,8 @@ from bchan_tui.screens import (
     AccountsScreen,
 )
 from bchan_tui.widgets import AccountPeople, AccountProcess
+
+from .helpers import settle
 
 # Markup a name could hide: shown as typed, never run.
 MARKUP_NAME = "[bold]Acme[/] [@click=app.quit]x[/]"
@@ -20,6 +23,15 @@ def accounts_screen(app: BchanApp) -> AccountsScreen:
     screen = app.screen
     assert isinstance(screen, AccountsScreen)
     return screen
+
+
+async def open_accounts(app: BchanApp, pilot: Pilot[None]) -> AccountsScreen:
+    """The accounts screen, opened from the dashboard with ``A`` once the
+    book is read."""
+    await settle(pilot)
+    await pilot.press("A")
+    await settle(pilot)
+    return accounts_screen(app)
 
 
 def names(people: AccountPeople) -> list[str]:

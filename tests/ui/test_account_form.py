@@ -22,6 +22,7 @@ from .account_helpers import (
     accounts_screen,
     form_error,
     names,
+    open_accounts,
     process_text,
 )
 from .helpers import make_app, settle, visible_text
@@ -30,10 +31,7 @@ from .helpers import make_app, settle, visible_text
 async def test_n_adds_the_first_account_of_an_empty_book(empty_db: Path) -> None:
     app = make_app(empty_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        screen = accounts_screen(app)
+        screen = await open_accounts(app, pilot)
         assert "Press n to add one." in visible_text(app)
         await pilot.press("n")
         modal = account_form(app)
@@ -64,9 +62,7 @@ async def test_n_adds_the_first_account_of_an_empty_book(empty_db: Path) -> None
 async def test_a_new_account_is_highlighted_in_its_place_by_name(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         await pilot.press("n", *"Initech", "enter")
         await settle(pilot)
         screen = accounts_screen(app)
@@ -114,9 +110,7 @@ async def test_e_edits_the_highlighted_account(demo_db: Path) -> None:
 async def test_escape_leaves_the_account_as_it_was(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         before = app.store.accounts()
         await pilot.press("e", *" and more", "escape")
         await settle(pilot)
@@ -129,9 +123,7 @@ async def test_escape_leaves_the_account_as_it_was(demo_db: Path) -> None:
 async def test_the_form_says_what_is_wrong_with_a_name(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         before = app.store.accounts()
         await pilot.press("n", "enter")
         modal = account_form(app)
@@ -156,9 +148,7 @@ async def test_the_form_says_what_is_wrong_with_a_name(demo_db: Path) -> None:
 async def test_editing_keeps_its_own_name_and_refuses_anothers(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         # Globex Bank may keep its name, in another case too...
         await pilot.press("e", "home", "ctrl+k", *"GLOBEX BANK", "enter")
         await settle(pilot)
@@ -173,9 +163,7 @@ async def test_a_name_the_store_refuses_brings_the_form_back_with_the_reason(
 ) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         # An account the screen has not listed yet: only the store knows it.
         app.store.add_account("Initech")
         await pilot.press("n", *"INITECH", "tab", *"Tender in June", "enter")
@@ -216,9 +204,7 @@ async def test_markup_in_an_account_name_is_shown_literally(empty_db: Path) -> N
 async def test_the_palette_offers_adding_and_editing_accounts(empty_db: Path) -> None:
     app = make_app(empty_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         titles = {c.title for c in BchanCommands(app.screen).commands()}
         assert "Add an account" in titles
         # Nothing to edit in an empty book.

@@ -19,6 +19,7 @@ from .account_helpers import (
     account_id,
     accounts_screen,
     names,
+    open_accounts,
 )
 from .helpers import highlighted_name, make_app, settle, visible_text
 
@@ -26,10 +27,7 @@ from .helpers import highlighted_name, make_app, settle, visible_text
 async def test_the_dashboard_key_shows_each_accounts_process_and_people(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        screen = accounts_screen(app)
+        screen = await open_accounts(app, pilot)
         # Accounts by name: Globex Bank first.
         text = visible_text(app)
         assert "Steering committee signs off; security review first, budget in Q2" in text
@@ -72,10 +70,7 @@ async def test_the_palette_opens_the_accounts_screen(demo_db: Path) -> None:
 async def test_enter_opens_the_highlighted_person_and_escape_comes_back(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        screen = accounts_screen(app)
+        screen = await open_accounts(app, pilot)
         # Enter on an account goes to its back channels; j moves; Enter opens.
         await pilot.press("enter")
         assert app.focused is screen.back_channels
@@ -124,10 +119,7 @@ async def test_screen_safe_shows_codenames_and_withholds_confidential_intel(
 async def test_a_book_without_accounts_says_so(empty_db: Path) -> None:
     app = make_app(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        accounts_screen(app)
+        await open_accounts(app, pilot)
         text = visible_text(app)
         assert "No accounts yet." in text
         assert "No accounts in this book yet." in text
@@ -187,9 +179,7 @@ async def test_quick_add_from_the_accounts_screen_comes_back_to_the_new_contact(
 ) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
+        await open_accounts(app, pilot)
         await pilot.press("a", *"Bo Lind", "tab", "tab", "space", "down", "enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
