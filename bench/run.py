@@ -8,7 +8,8 @@ Books are made with ``bchan demo --size`` into a temporary folder. Each
 figure is a median over runs, each run a fresh process. Start-up is
 measured both as it usually is, after a dashboard session that kept the
 book's first rows beside it, and after another program changed the book, so
-that it is parsed before the first rows. Prints one table
+that it is parsed before the first rows; ``find`` and ``query`` the same
+way, from the summary those sessions kept and from the book. Prints one table
 and writes the figures as JSON (bench/results/latest.json by default).
 """
 
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bchan_tui.data.book_summary import summary_path
 from bchan_tui.data.first_rows import first_rows_path
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +45,9 @@ TARGETS = {
         "blocked_s": 0.050,
         "export_s": 2.0,
         "find_s": 0.5,
+        "find_changed_s": 0.5,
         "query_s": 0.5,
+        "query_changed_s": 0.5,
         "peak_mb": 250,
     },
     "L": {
@@ -53,7 +57,9 @@ TARGETS = {
         "touch_s": 1.0,
         "export_s": 10.0,
         "find_s": 2.0,
+        "find_changed_s": 2.0,
         "query_s": 2.0,
+        "query_changed_s": 2.0,
         "peak_mb": 1024,
     },
 }
@@ -113,18 +119,31 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
         "export_s": statistics.median(
             timed(*bchan("export", "--db", str(db), "-o", str(out), "--force")) for _ in range(runs)
         ),
-        "find_s": statistics.median(
-            timed(*bchan("find", "marta", "--db", str(db))) for _ in range(runs)
-        ),
-        "query_s": statistics.median(
-            timed(*bchan("query", "marta", "--db", str(db))) for _ in range(runs)
-        ),
+        # From the summary the app's sessions kept beside the book, then
+        # as after another program changed the book (parsed whole).
+        "find_s": shell(db, runs, "find", "marta"),
+        "query_s": shell(db, runs, "query", "marta"),
+        "find_changed_s": shell(db, runs, "find", "marta", kept=False),
+        "query_changed_s": shell(db, runs, "query", "marta", kept=False),
         "peak_mb": max(a["peak_mb"] for a in apps),
     }
     figures["floor_s"] = figures["bare_textual_s"] + figures["parse_s"]
     figures["ratio"] = figures["startup_s"] / figures["floor_s"]
     figures["ratio_changed"] = figures["startup_changed_s"] / figures["floor_s"]
     return figures
+
+
+def shell(db: Path, runs: int, *argv: str, kept: bool = True) -> float:
+    """Median time of a shell command on ``db``, with the summary kept
+    beside it, or without (``kept=False``)."""
+    if kept and not summary_path(db).exists():
+        raise SystemExit(f"no summary beside {db}: the app's sessions should have kept one")
+    times = []
+    for _ in range(runs):
+        if not kept:
+            summary_path(db).unlink(missing_ok=True)
+        times.append(timed(*bchan(*argv, "--db", str(db))))
+    return statistics.median(times)
 
 
 ROWS = (
@@ -141,7 +160,9 @@ ROWS = (
     ("blocked_s", "  longest event-loop block meanwhile", "ms"),
     ("export_s", "bchan export (markdown, all)", "s"),
     ("find_s", "bchan find marta", "s"),
+    ("find_changed_s", "  the same, book changed since", "s"),
     ("query_s", "bchan query marta", "s"),
+    ("query_changed_s", "  the same, book changed since", "s"),
     ("peak_mb", "peak memory (app)", "MB"),
 )
 

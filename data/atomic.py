@@ -38,12 +38,14 @@ def write_all(fd: int, payload: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
+def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Write ``payload`` to ``path`` through a temp file, fsync, rename and fsync
     of the folder. The file ends with mode 0600.
 
     ``os.replace`` swaps the directory entry, so a symlink placed at ``path``
     is replaced, never followed to overwrite the file it points at.
+    ``durable=False`` skips both fsyncs, for a cache: a crash may then leave
+    the old file, the new one, or one cut short, never a mix of the two.
     """
     folder = path.parent
     # mkstemp creates the file with mode 0600 and O_EXCL.
@@ -51,7 +53,8 @@ def write_atomically(path: Path, payload: bytes) -> None:
     try:
         try:
             write_all(fd, payload)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp_name, FILE_MODE)
@@ -60,7 +63,8 @@ def write_atomically(path: Path, payload: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def remove_stale_temp_files(path: Path) -> int:

@@ -8,7 +8,6 @@ the changes on top.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from functools import partial
 from typing import Any
 
 from pendulum import DateTime
@@ -72,7 +71,7 @@ class BookReader(BookSession):
         with self._mutex:
             if self._indexed is None and self._contacts_only is None:
                 try:
-                    table = self._storage.read()["contacts"]
+                    table = self._raw()["contacts"]
                     return contacts_among(table, wanted, include_archived=include_archived)
                 except (SchemaProblem, AttributeError, KeyError, TypeError):
                     pass  # a document is not as it should be: decoding all names it
@@ -92,7 +91,7 @@ class BookReader(BookSession):
         with self._mutex:
             if self._indexed is None and self._contacts_only is None:
                 try:
-                    table = self._storage.read()["contacts"]
+                    table = self._raw()["contacts"]
                     return search_documents(table, query, among=among)
                 except (SchemaProblem, AttributeError, KeyError, TypeError):
                     pass  # a document is not as it should be: decoding all names it
@@ -112,7 +111,7 @@ class BookReader(BookSession):
         retired, in no particular order."""
         with self._mutex:
             if kind is not None and self._indexed is None:
-                of_kind = self._decoded(partial(BookIndex.of_channels, kind=kind.value))
+                of_kind = self._decoded(lambda data, _: BookIndex.of_channels(data, kind.value))
                 return list(of_kind.channels.values())
             channels = self._index.channels.values()
             return [c for c in channels if kind is None or c.kind is kind]
@@ -124,8 +123,9 @@ class BookReader(BookSession):
         moment = now or clock_now()
         chosen = list(channels)
         with self._mutex:
+            wanted = {channel.id for channel in chosen}
             part = self._indexed or self._decoded(
-                partial(BookIndex.of_outgoing, channel_ids={channel.id for channel in chosen})
+                lambda data, times: BookIndex.of_outgoing(data, wanted, times)
             )
             return [channel_heat(c, part.out_times.get(c.id, ()), moment) for c in chosen]
 
@@ -214,7 +214,9 @@ class BookReader(BookSession):
             index = self._indexed or self._kept_first_rows(count)
             if index is None:
                 index = self._decoded(
-                    lambda data: BookIndex.build(data, first_by_name(data, count))
+                    lambda data, times: BookIndex.build(
+                        data, first_by_name(data, count), times=times
+                    )
                 )
             rows = contact_rows(index, moment)
         rows.sort(key=lambda row: row.contact.name.casefold())

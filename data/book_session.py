@@ -14,11 +14,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from .book_summary import save_summary, saved_summary
 from .database import OpenDatabase, build_index, load_database, lock_database, settle
 from .documents import DocumentWriter
 from .errors import BrokenDatabaseError, DatabaseError
 from .first_rows import save_first_rows, saved_first_rows
-from .index import BookIndex, IndexProblem
+from .index import BookIndex, IndexProblem, TouchTimes
 from .schema import RawData
 from .storage import AtomicJSONStorage
 
@@ -32,12 +33,19 @@ class BookSession:
     """
 
     def __init__(
-        self, path: Path | str, *, read_only: bool = False, first_screen: bool = False
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        first_screen: bool = False,
+        summary: bool = False,
     ) -> None:
         """``first_screen``: when the first rows kept beside the book (see
         ``first_rows``) are still good, answer ``preview_rows`` from them and
-        parse the book at its first other use. Every writer that read the
-        book whole keeps them up to date when it closes."""
+        parse the book at its first other use. ``summary`` (read-only): the
+        same with the summary kept beside the book (see ``book_summary``),
+        for every question it answers. Every writer that read the book whole
+        keeps both up to date when it closes."""
         self.path = Path(os.path.abspath(path))
         self.read_only = read_only
         self._indexed: BookIndex | None = None
@@ -51,7 +59,8 @@ class BookSession:
         self._closed = False
         self._lock = lock_database(self.path, read_only=read_only)
         self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
-        if self._first_rows is None:
+        self._summary = saved_summary(self.path) if summary and read_only else None
+        if self._first_rows is None and self._summary is None:
             self._open()
 
     def _open(self) -> OpenDatabase:
@@ -68,7 +77,7 @@ class BookSession:
                 self._opened = opened
                 self._unsettled = None if self.read_only else opened
                 self._documents_writer = DocumentWriter(opened.storage)
-                self._first_rows = None
+                self._first_rows = self._summary = None
             return self._opened
 
     @property
@@ -123,20 +132,32 @@ class BookSession:
             if self._indexed is not None:  # built by another thread meanwhile
                 return self._indexed
             if self._contacts_only is None:
-                self._contacts_only = self._decoded(BookIndex.of_contacts)
+                self._contacts_only = self._decoded(lambda data, _: BookIndex.of_contacts(data))
             return self._contacts_only
 
     def _part(self, contact_ids: Collection[str]) -> BookIndex:
         """The whole index or, until it is built, the part of the book about
-        ``contact_ids``: the same answers about them, for a fraction of the work."""
+        ``contact_ids``: the same answers about them, for a fraction of the
+        work. It holds the touches' times, not always the touches."""
         if self._indexed is not None:
             return self._indexed
         wanted = set(contact_ids)
-        return self._decoded(lambda data: BookIndex.build(data, wanted))
+        return self._decoded(lambda data, times: BookIndex.build(data, wanted, times=times))
 
-    def _decoded(self, build: Callable[[RawData], BookIndex]) -> BookIndex:
+    def _raw(self) -> RawData:
+        """The stored documents, or the summary's when the book is not parsed
+        (every table but the touches)."""
+        summary = self._summary
+        return summary.book if summary is not None else self._storage.read()
+
+    def _decoded(self, build: Callable[[RawData, TouchTimes | None], BookIndex]) -> BookIndex:
+        """``build`` applied to the stored documents and, from the summary
+        when the book is not parsed, the touches' times (else None)."""
+        summary = self._summary
         try:
-            return build(self._storage.read())
+            if summary is not None:
+                return build(summary.book, summary.times)
+            return build(self._storage.read(), None)
         except (IndexProblem, AttributeError, KeyError, TypeError):
             # A document is not as it should be: the whole index names it.
             return self._index
@@ -170,7 +191,9 @@ class BookSession:
         self._documents.close()
         if not self.read_only and self._indexed is not None:
             # After the fold: the book on disk now holds what is in memory.
-            save_first_rows(self.path, self._storage.read())
+            data = self._storage.read()
+            save_first_rows(self.path, data)
+            save_summary(self.path, data, self._indexed)
 
     def _refuse_if_closing(self) -> None:
         """Stop a reader once the session has ended, or has begun to end in

@@ -41,6 +41,17 @@ class IntelTally:
     contradicted: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class TouchTimes:
+    """A book's touches reduced to what rows and heat are worked out from:
+    each channel's outgoing times (ascending epoch seconds) and each
+    contact's newest touch. An index built from them answers rows, heat and
+    ``reach now``, and has no touch to show."""
+
+    out_times: Mapping[str, list[float]]
+    newest: Mapping[str, float]
+
+
 @dataclass
 class BookIndex:
     contacts: dict[str, Contact] = field(default_factory=dict)
@@ -76,6 +87,7 @@ class BookIndex:
         *,
         people: BookIndex | None = None,
         between: Callable[[], None] = lambda: None,
+        times: TouchTimes | None = None,
     ) -> BookIndex:
         """Index the whole book, or only what concerns ``contact_ids`` (and
         every account): a part of the book indexed in a fraction of the time,
@@ -84,10 +96,18 @@ class BookIndex:
         ``people`` is an index ``of_contacts`` of the same data, whose
         decoded contacts and accounts are taken rather than decoded again.
         ``between`` is called before each table, and may raise to stop.
+        ``times``: the touches' times, taken instead of the touches table.
         """
         index = cls()
         with collector_paused():
             index._build(data, contact_ids, people, between)
+            if times is None:
+                touches = data.get("touches", {})
+                if contact_ids is not None:
+                    touches = dict(_kept(touches, "contact_id", contact_ids))
+                index._load_touches(touches)
+            else:
+                index._take_times(times)
         return index
 
     def _build(
@@ -110,10 +130,6 @@ class BookIndex:
         between()
         self._load(data, "intel", intel_from_doc, self.add_intel, contact_ids)
         between()
-        touches = data.get("touches", {})
-        if contact_ids is not None:
-            touches = dict(_kept(touches, "contact_id", contact_ids))
-        self._load_touches(touches)
 
     @classmethod
     def of_contacts(cls, data: RawData) -> BookIndex:
@@ -132,10 +148,17 @@ class BookIndex:
         return index
 
     @classmethod
-    def of_outgoing(cls, data: RawData, channel_ids: Collection[str]) -> BookIndex:
+    def of_outgoing(
+        cls, data: RawData, channel_ids: Collection[str], times: TouchTimes | None = None
+    ) -> BookIndex:
         """The touches of ``channel_ids`` only: enough to work out their heat."""
         index = cls()
-        index._load_touches(dict(_kept(data.get("touches", {}), "channel_id", channel_ids)))
+        if times is None:
+            index._load_touches(dict(_kept(data.get("touches", {}), "channel_id", channel_ids)))
+        else:
+            for channel_id in channel_ids:
+                if found := times.out_times.get(channel_id):
+                    index.out_times[channel_id] = list(found)
         return index
 
     def _load(
@@ -186,6 +209,23 @@ class BookIndex:
             ordered = sorted(zip(times, map(int, keys), keys, strict=True))
             times[:] = [at for at, _, _ in ordered]
             keys[:] = [key for _, _, key in ordered]
+
+    def _take_times(self, times: TouchTimes) -> None:
+        """The times of the indexed contacts' touches, from ``times``."""
+        for channel_id in self.channels:
+            if found := times.out_times.get(channel_id):
+                self.out_times[channel_id] = list(found)
+        for contact_id in self.contacts:
+            newest = times.newest.get(contact_id)
+            if newest is not None:
+                self.touch_times[contact_id] = [newest]
+
+    def touch_summary(self) -> TouchTimes:
+        """This index's touches as ``TouchTimes``."""
+        return TouchTimes(
+            {channel_id: times for channel_id, times in self.out_times.items() if times},
+            {contact_id: times[-1] for contact_id, times in self.touch_times.items() if times},
+        )
 
     # --- keeping it current ----------------------------------------------
 

@@ -41,15 +41,19 @@ def fail(message: str, status: int) -> int:
 
 
 @contextmanager
-def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
-    """The store for a command: read-only commands take no lock."""
+def opened_store(
+    args: argparse.Namespace, *, write: bool, summary: bool = False
+) -> Iterator[Store]:
+    """The store for a command: read-only commands take no lock. ``summary``:
+    a reader that names people and picks channels, and may answer from the
+    summary kept beside the book (see ``data.book_summary``)."""
     path = db_path(args)
     if not write and not path.exists():
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
     with ExitStack() as stack:
         if not write:
             stack.enter_context(collector_paused())
-        store = Store(path, read_only=not write)
+        store = Store(path, read_only=not write, summary=summary)
         stack.callback(store.close)
         yield store
 

@@ -55,7 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with opened_store(args, write=False) as store:
+    with opened_store(args, write=False, summary=True) as store:
         matches = store.search_contacts(query)
         rows = contact_rows_for(store, (m.contact for m in matches), clock_now())
     if args.json:
