@@ -24,6 +24,7 @@ from . import markdown_text as md
 from .clock import SECONDS_PER_DAY
 from .clock import now as clock_now
 from .collector import collector_paused
+from .forked import shared_map
 from .models import (
     AttentionItem,
     AttentionKind,
@@ -103,6 +104,14 @@ class ContactSection:
     channel_names: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenSection:
+    """One contact's part of the document, and the intel it leaves out."""
+
+    text: str
+    received: list[str]
+
+
 def gather(store: Store, contact: Contact, now: DateTime) -> ContactSection:
     """One contact's section: the contact screen's detail, with fewer touches."""
     detail = store.contact_detail(contact.id, now, recent_touches=RECENT_TOUCHES)
@@ -135,10 +144,18 @@ def export_markdown(
         chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
         wanted = {c.id for c in chosen}
         attention = [item for item in store.needs_attention(moment) if item.contact_id in wanted]
-        sections = (gather(store, contact, moment) for contact in chosen)
-        confidential = [i for i in store.all_intel() if i.sensitivity is Sensitivity.CONFIDENTIAL]
+        intel = store.all_intel()
+        confidential = [i for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL]
         document = MarkdownDocument(redaction, moment, store.contact, confidential)
-        return document.render(sections, attention, count=len(chosen))
+
+        def write(part: Sequence[Contact]) -> list[WrittenSection]:
+            return [document.section(gather(store, contact, moment)) for contact in part]
+
+        # Each contact's section is written on its own, so a second core
+        # writes half of them.
+        written = shared_map(write, chosen)
+        by_id = {item.id: item for item in intel}
+        return document.render(written, attention, by_id.__getitem__)
 
 
 def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
@@ -174,27 +191,33 @@ class MarkdownDocument:
 
     def render(
         self,
-        sections: Iterable[ContactSection],
+        sections: Sequence[WrittenSection],
         attention: Sequence[AttentionItem],
-        *,
-        count: int,
+        intel_by_id: Callable[[str], Intel],
     ) -> str:
-        """The document; ``sections`` may be a generator of ``count`` sections."""
+        """The document, from the contacts' sections as ``section`` wrote them."""
         self._lines = []
-        self._header(count)
+        self._header(len(sections))
         self._attention(attention)
         self._line("## Contacts")
-        if not count:
+        if not sections:
             self._line("No contacts to export.")
-        received: list[Intel] = []
-        for section in sections:
-            self._contact_section(section)
-            received.extend(
-                i for i in section.detail.intel if i.direction is IntelDirection.RECEIVED
-            )
+        self._lines.extend(section.text for section in sections)
         if not self.redaction.reveal:
+            received = [intel_by_id(i) for section in sections for i in section.received]
             self._received_intel(received)
         return "\n".join(self._lines)
+
+    def section(self, section: ContactSection) -> WrittenSection:
+        """One contact's part of the document, and the ids of the intel they
+        gave, which a redacted document lists apart."""
+        self._lines = []
+        self._contact_lines(section)
+        received = [
+            item.id for item in section.detail.intel if item.direction is IntelDirection.RECEIVED
+        ]
+        # One string per contact: a large book's document is millions of lines.
+        return WrittenSection("\n".join(self._lines), received)
 
     # --- building blocks -----------------------------------------------------
 
@@ -251,13 +274,6 @@ class MarkdownDocument:
         return item.text
 
     # --- one contact -----------------------------------------------------------
-
-    def _contact_section(self, section: ContactSection) -> None:
-        # One string per contact: a large book's document is millions of lines.
-        document, self._lines = self._lines, []
-        self._contact_lines(section)
-        document.append("\n".join(self._lines))
-        self._lines = document
 
     def _contact_lines(self, section: ContactSection) -> None:
         detail = section.detail
