@@ -8,6 +8,10 @@ everything but the touches in ``<book>.summary`` when it closes, with each
 channel's outgoing times and each contact's newest touch; the next shell
 command answers from that, exactly as from the book, and parses the book
 only for a question the summary cannot answer.
+
+While a dashboard is open, its changes wait in the journal beside the
+book: the summary is read with them, replayed on top, unless they change a
+touch the summary holds only as times.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clock import timestamp
 from .index import BookIndex, TouchTimes
+from .journal import JournalProblem, replay
 from .kept_files import keep, kept, kept_path
 from .schema import META_TABLE, RawData, SchemaMismatch, check_structure
 
@@ -44,21 +50,53 @@ def save_summary(path: Path, data: RawData, index: BookIndex) -> None:
     def summary() -> dict[str, object]:
         times = index.touch_summary()
         book = {table: data[table] for table in _TABLES if table in data}
-        return {"book": book, "out": times.out_times, "newest": times.newest}
+        # Touches added later have higher document ids (see _with_journal).
+        last_key = max(map(int, data.get("touches", {})), default=0)
+        return {"book": book, "out": times.out_times, "newest": times.newest, "last": last_key}
 
     keep(path, SUFFIX, FORMAT, summary)
 
 
 def saved_summary(path: Path) -> BookSummary | None:
-    """The summary kept beside the book, or None when there is none or the
-    book has changed since it was kept."""
-    saved = kept(path, SUFFIX, FORMAT)
+    """The summary kept beside the book, with the journal's changes since,
+    or None when there is none, or the book has changed since it was kept."""
+    saved = kept(path, SUFFIX, FORMAT, later_journal=True)
     if saved is None:
         return None
     try:
-        out, newest = saved["out"], saved["newest"]
+        out, newest, last_key = saved["out"], saved["newest"], saved["last"]
         if not isinstance(out, dict) or not isinstance(newest, dict):
             return None
-        return BookSummary(check_structure(saved["book"]), TouchTimes(out, newest))
-    except (SchemaMismatch, KeyError, TypeError):
+        book = check_structure(saved["book"])
+        times = _with_journal(path, book, TouchTimes(out, newest), last_key)
+    except (SchemaMismatch, JournalProblem, KeyError, TypeError, ValueError):
         return None
+    return BookSummary(book, times) if times is not None else None
+
+
+def _with_journal(path: Path, book: RawData, times: TouchTimes, last_key: int) -> TouchTimes | None:
+    """Replay the journal beside the book on ``book`` and ``times``; None when
+    it changes a touch that was already in the book, whose time the summary
+    cannot take back."""
+    replayed = replay(path, book)
+    touches = book.pop("touches", {})
+    book["touches"] = {}
+    if replayed is None:
+        return times
+    changed = [doc_id for table, doc_id in replayed.changed if table == "touches"]
+    if any(int(doc_id) <= last_key for doc_id in changed):
+        return None
+    out_times = dict(times.out_times)
+    newest = dict(times.newest)
+    for doc_id in changed:
+        doc = touches.get(doc_id)
+        if doc is None:  # added and removed since
+            continue
+        at = timestamp(doc["at"])
+        contact_id, channel_id = doc["contact_id"], doc["channel_id"]
+        newest[contact_id] = max(at, newest.get(contact_id, at))
+        if doc["direction"] == "out":
+            out_times[channel_id] = sorted([*out_times.get(channel_id, ()), at])
+        elif doc["direction"] != "in":
+            return None
+    return TouchTimes(out_times, newest)

@@ -71,11 +71,13 @@ def _parse(line: bytes) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Replayed:
-    """What a journal added to its book: how many changes, and how many of
-    its bytes are whole lines (a line torn by a kill is not among them)."""
+    """What a journal added to its book: how many changes, how many of its
+    bytes are whole lines (a line torn by a kill is not among them), and the
+    documents it changed, as (table, document id)."""
 
     changes: int
     length: int
+    changed: frozenset[tuple[str, str]] = frozenset()
 
 
 def replay(db_path: Path, data: RawData) -> Replayed | None:
@@ -100,6 +102,7 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
     if header.get("generation") != generation_of(data):
         return None
     applied = 0
+    changed: set[tuple[str, str]] = set()
     length = len(complete[0]) + 1
     for number, line in enumerate(complete[1:], start=2):
         change = _parse(line)
@@ -108,13 +111,14 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
         if not (isinstance(change, list) and len(change) == 3 and isinstance(change[0], str)):
             raise JournalProblem(f"line {number} is damaged")
         table, doc_id, doc = change
+        changed.add((table, doc_id))
         if doc is None:
             data.setdefault(table, {}).pop(doc_id, None)
         else:
             data.setdefault(table, {})[doc_id] = doc
         applied += 1
         length += len(line) + 1
-    return Replayed(applied, length)
+    return Replayed(applied, length, frozenset(changed))
 
 
 class Journal:

@@ -54,14 +54,25 @@ def keep(path: Path, suffix: str, version: int, content: Callable[[], dict[str, 
         write_atomically(target, header + b"\n" + body, durable=False)
 
 
-def kept(path: Path, suffix: str, version: int) -> dict[str, Any] | None:
+def kept(
+    path: Path, suffix: str, version: int, *, later_journal: bool = False
+) -> dict[str, Any] | None:
     """What ``keep`` wrote beside the book, or None when there is nothing, it
-    is damaged, of another version, or the book has changed since."""
-    stamp = {"format": version, "files": book_files(path)}
+    is damaged, of another version, or the book has changed since.
+
+    ``later_journal``: also when only a journal has appeared since, the file
+    having been kept when there was none; the caller replays the journal.
+    """
+    files = book_files(path)
+    stamp = {"format": version, "files": files}
     try:
         first, _, body = kept_path(path, suffix).read_bytes().partition(b"\n")
         header = decode(first)
-        if not _matches(header, stamp) or header["length"] != len(body):
+        if later_journal and _matches(header, {"format": version, "files": [files[0], None]}):
+            pass  # the same book, and the journal's changes are all since
+        elif not _matches(header, stamp):
+            return None
+        if header["length"] != len(body):
             return None
         saved: Any = decode(body)
     except (OSError, msgspec.DecodeError):

@@ -18,8 +18,9 @@ import pytest
 from bchan_tui.data import ChannelKind, Store, Urgency, database
 from bchan_tui.data.address_book import email_addresses
 from bchan_tui.data.book_summary import summary_path
+from bchan_tui.data.clock import format_time
 from bchan_tui.data.first_rows import first_rows_path
-from bchan_tui.data.journal import journal_path
+from bchan_tui.data.journal import Journal, generation_of, journal_path
 from bchan_tui.data.synthetic import write_size
 
 Answers = dict[str, Any]
@@ -145,21 +146,45 @@ def test_a_change_by_another_program_makes_the_summary_stale(
     assert {name for name in names if name.startswith("Edna ")} == renamed
 
 
-def test_a_running_session_s_changes_make_the_summary_stale(
+def test_a_running_session_s_changes_are_read_with_the_summary(
     book: Path, frozen: pendulum.DateTime, parses: list[Path]
 ) -> None:
-    # A dashboard still open: its touch is in the journal, not yet in the book.
+    # A dashboard still open: its changes are in the journal, not yet in the book.
     later = frozen.add(hours=2)
     with Store(book) as session:
         someone = found_first(session)
         channel = session.channels_of(someone)[0]
         session.log_touch(someone, channel.id, reason="journal test", at=later)
+        newcomer = session.add_contact("Ada Newcomer", org="Acme")
+        session.add_channel(newcomer.id, "public", "email", "ada.newcomer@acme.example")
         assert journal_path(book).exists()
+        expected = answers_from_book(book, later)
         parses.clear()
         with Store(book, read_only=True, summary=True) as reader:
+            answers = shell_answers(reader, later)
             row = reader.contact_rows(later, contact_ids=[someone])[0]
-        assert parses == [book]
-        assert row.last_touch == later
+        assert parses == []
+    assert answers == expected
+    assert row.last_touch == later
+    assert newcomer.id in [row.contact.id for row in answers["find ada"]]
+
+
+def test_a_journal_that_changes_an_earlier_touch_makes_the_summary_stale(
+    book: Path, frozen: pendulum.DateTime, parses: list[Path]
+) -> None:
+    # No bchan command changes a stored touch; another program's journal
+    # line might, and the summary holds that touch only as a time.
+    data = orjson.loads(book.read_bytes())
+    key, touch = next(iter(data["touches"].items()))
+    moved = frozen.add(minutes=5)
+    journal = Journal(book, generation_of(data))
+    journal.append("touches", key, {**touch, "at": format_time(moved)})
+    journal.close()
+    parses.clear()
+    with Store(book, read_only=True, summary=True) as reader:
+        row = reader.contact_rows(moved, contact_ids=[touch["contact_id"]])[0]
+    assert parses == [book]
+    assert row.last_touch == moved
 
 
 @pytest.mark.parametrize(
