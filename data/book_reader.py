@@ -7,7 +7,7 @@ the changes on top.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from pendulum import DateTime
@@ -35,6 +35,7 @@ from .models import (
     ContactRow,
     Intel,
     Recommendation,
+    Rung,
     Touch,
     Urgency,
 )
@@ -245,6 +246,47 @@ class BookReader(BookSession):
                 now or clock_now(),
                 recent_touches,
             )
+
+    def contact_details(
+        self, contact_ids: Sequence[str], now: DateTime | None = None, *, recent_touches: int = 20
+    ) -> list[tuple[ContactDetail, dict[str, Channel]]]:
+        """``contact_detail`` of each of ``contact_ids``, with every channel of
+        theirs by id (retired ones too, which old touches name). Until the book
+        is indexed, only the part of it about them is decoded: a forked export
+        writes its share of the contacts without indexing the whole book."""
+        moment = now or clock_now()
+        with self._mutex:
+            part = self._part(contact_ids, touches=True)
+            table = self._table("touches")
+            details = []
+            for contact_id in contact_ids:
+                self._in(part, contact_id)
+                channels = part.channels_by_contact.get(contact_id, ())
+                details.append(
+                    (
+                        contact_detail(part, table, contact_id, moment, recent_touches),
+                        {channel_id: part.channels[channel_id] for channel_id in channels},
+                    )
+                )
+            return details
+
+    def addresses(self, *, rung: Rung, contact_ids: Collection[str] = ()) -> list[str]:
+        """The addresses of every channel on ``rung`` or of ``contact_ids``,
+        retired ones too. Until the book is indexed, they are read from the
+        stored documents, which the index checks before any is shown."""
+        with self._mutex:
+            if self._indexed is not None:
+                channels = self._indexed.channels.values()
+                return [
+                    c.address for c in channels if c.rung is rung or c.contact_id in contact_ids
+                ]
+            documents = self._storage.read()["channels"].values()
+            return [
+                address
+                for doc in documents
+                if isinstance(address := doc.get("address"), str)
+                and (doc.get("rung") == rung.value or doc.get("contact_id") in contact_ids)
+            ]
 
     def needs_attention(self, now: DateTime | None = None) -> list[AttentionItem]:
         with self._mutex:

@@ -135,14 +135,16 @@ class BookSession:
                 self._contacts_only = self._decoded(lambda data, _: BookIndex.of_contacts(data))
             return self._contacts_only
 
-    def _part(self, contact_ids: Collection[str]) -> BookIndex:
+    def _part(self, contact_ids: Collection[str], *, touches: bool = False) -> BookIndex:
         """The whole index or, until it is built, the part of the book about
         ``contact_ids``: the same answers about them, for a fraction of the
-        work. It holds the touches' times, not always the touches."""
+        work. It holds the touches' times; their documents too with ``touches``."""
         if self._indexed is not None:
             return self._indexed
         wanted = set(contact_ids)
-        return self._decoded(lambda data, times: BookIndex.build(data, wanted, times=times))
+        return self._decoded(
+            lambda data, times: BookIndex.build(data, wanted, times=times), book=touches
+        )
 
     def _raw(self) -> RawData:
         """The stored documents, or the summary's when the book is not parsed
@@ -150,10 +152,13 @@ class BookSession:
         summary = self._summary
         return summary.book if summary is not None else self._storage.read()
 
-    def _decoded(self, build: Callable[[RawData, TouchTimes | None], BookIndex]) -> BookIndex:
+    def _decoded(
+        self, build: Callable[[RawData, TouchTimes | None], BookIndex], *, book: bool = False
+    ) -> BookIndex:
         """``build`` applied to the stored documents and, from the summary
-        when the book is not parsed, the touches' times (else None)."""
-        summary = self._summary
+        when the book is not parsed (and ``book`` is not set), the touches'
+        times (else None)."""
+        summary = None if book else self._summary
         try:
             if summary is not None:
                 return build(summary.book, summary.times)

@@ -24,7 +24,7 @@ from . import markdown_text as md
 from .clock import SECONDS_PER_DAY
 from .clock import now as clock_now
 from .collector import collector_paused
-from .forked import shared_map
+from .forked import SharedWork
 from .models import (
     AttentionItem,
     AttentionKind,
@@ -112,14 +112,23 @@ class WrittenSection:
     received: list[str]
 
 
-def gather(store: Store, contact: Contact, now: DateTime) -> ContactSection:
-    """One contact's section: the contact screen's detail, with fewer touches."""
-    detail = store.contact_detail(contact.id, now, recent_touches=RECENT_TOUCHES)
-    names = {step.channel.id: step.channel.describe() for step in detail.ladder}
-    for touch in detail.touches:
-        if touch.channel_id not in names:
-            names[touch.channel_id] = store.channel(touch.channel_id).describe()
-    return ContactSection(detail, names)
+def gathered(store: Store, contacts: Sequence[Contact], now: DateTime) -> list[ContactSection]:
+    """Each contact's section: the contact screen's detail, with fewer touches."""
+    sections = []
+    ids = [contact.id for contact in contacts]
+    for detail, channels in store.contact_details(ids, now, recent_touches=RECENT_TOUCHES):
+        names = {step.channel.id: step.channel.describe() for step in detail.ladder}
+        for touch in detail.touches:
+            if touch.channel_id not in names:
+                names[touch.channel_id] = channels[touch.channel_id].describe()
+        sections.append(ContactSection(detail, names))
+    return sections
+
+
+# The share of the contacts a forked copy writes: this process also indexes
+# the whole book meanwhile (what needs attention names anyone), the copy
+# only the part about its contacts.
+_THERE = 0.6
 
 
 def export_markdown(
@@ -142,18 +151,20 @@ def export_markdown(
             everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
         )
         chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
-        wanted = {c.id for c in chosen}
-        attention = [item for item in store.needs_attention(moment) if item.contact_id in wanted]
+        writer = MarkdownDocument(redaction, moment, store.contact)
+
+        def write(part: Sequence[Contact]) -> list[WrittenSection]:
+            return [writer.section(section) for section in gathered(store, part, moment)]
+
+        # Each contact's section is written on its own, so a second core
+        # writes a share of them.
+        with SharedWork(write, chosen, there=_THERE) as shared:
+            wanted = {c.id for c in chosen}
+            attention = [i for i in store.needs_attention(moment) if i.contact_id in wanted]
+            written = shared.results(write(shared.here))
         intel = store.all_intel()
         confidential = [i for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL]
         document = MarkdownDocument(redaction, moment, store.contact, confidential)
-
-        def write(part: Sequence[Contact]) -> list[WrittenSection]:
-            return [document.section(gather(store, contact, moment)) for contact in part]
-
-        # Each contact's section is written on its own, so a second core
-        # writes half of them.
-        written = shared_map(write, chosen)
         by_id = {item.id: item for item in intel}
         return document.render(written, attention, by_id.__getitem__)
 
@@ -162,11 +173,7 @@ def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
     """Addresses a redacted export never shows: the private rung, and every
     address of a codenamed contact (retired ones included)."""
     coded = {contact.id for contact in contacts if contact.codename}
-    return [
-        channel.address
-        for channel in store.channels()
-        if channel.address and (channel.rung is Rung.PRIVATE or channel.contact_id in coded)
-    ]
+    return [address for address in store.addresses(rung=Rung.PRIVATE, contact_ids=coded) if address]
 
 
 class MarkdownDocument:

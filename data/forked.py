@@ -2,7 +2,7 @@
 
 Writing a large book's export is seconds of pure Python, one contact after
 another; Python runs one thread at a time, but a forked copy of the process
-has the whole book already in memory and a core of its own.
+has the parsed book already in memory and a core of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TypeVar
+from types import TracebackType
+from typing import Generic, NoReturn, Self, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -22,35 +23,69 @@ R = TypeVar("R")
 LEAST_TO_SHARE = 1000
 
 
-def shared_map(
-    work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, least: int = LEAST_TO_SHARE
-) -> list[R]:
-    """``work(items)``, with the second half of ``items`` done meanwhile by a
-    forked copy of this process when that can help: at least ``least``
-    items, a second core, and no other thread (a fork copies only the
-    calling thread, and locks other threads may hold).
+class SharedWork(Generic[T, R]):
+    """``work(items)``, the last ``there`` of ``items`` done by a forked copy
+    of this process while this one does the rest, and anything else, when
+    that can help: at least ``least`` items, a second core, and no other
+    thread (a fork copies only the calling thread, and locks other threads
+    may hold).
+
+        with SharedWork(work, items, there=0.6) as shared:
+            ...                                   # meanwhile, here
+            results = shared.results(work(shared.here))
 
     ``work`` must give the same results in either process, and its results
-    must pickle. Should the copy fail in any way, its half is done here.
+    must pickle. Should the copy fail in any way, its items are done here.
     """
-    if len(items) < max(least, 2) or not _can_fork():
-        return work(items)
-    half = len(items) // 2
-    first, second = items[:half], items[half:]
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:
-        _do_in_child(work, second, read_end, write_end)
-    os.close(write_end)
-    try:
-        mine = work(first)
-        theirs: list[R] | None = _collect(read_end, child)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
-        raise
-    return mine + (theirs if theirs is not None else work(second))
+
+    def __init__(
+        self,
+        work: Callable[[Sequence[T]], list[R]],
+        items: Sequence[T],
+        *,
+        there: float = 0.5,
+        least: int = LEAST_TO_SHARE,
+    ) -> None:
+        self._work = work
+        self._child: int | None = None
+        self._read_end = -1
+        split = len(items) - round(len(items) * there)
+        if len(items) < max(least, 2) or not 0 < split < len(items) or not _can_fork():
+            self.here, self._there = items, items[len(items) :]
+            return
+        self.here, self._there = items[:split], items[split:]
+        self._read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:
+            _do_in_child(work, self._there, self._read_end, write_end)
+        self._child = child
+        os.close(write_end)
+
+    def results(self, mine: list[R]) -> list[R]:
+        """``mine`` (the results for ``here``), then those of the copy, or
+        of its items done here should it have failed."""
+        child, self._child = self._child, None
+        if child is None:
+            return mine
+        theirs: list[R] | None = _collect(self._read_end, child)
+        return mine + (theirs if theirs is not None else self._work(self._there))
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        # Left early (an error here): the copy's work is not wanted.
+        child, self._child = self._child, None
+        if child is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._read_end)
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
 
 
 def _can_fork() -> bool:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pendulum
 import pytest
@@ -15,6 +16,8 @@ import pytest
 from bchan_tui.data import Store, forked
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.synthetic import write_size
+
+R = TypeVar("R")
 
 
 @pytest.fixture
@@ -27,12 +30,19 @@ def squares_with_pid(items: Sequence[int]) -> list[tuple[int, int]]:
     return [(item * item, os.getpid()) for item in items]
 
 
+def shared(
+    work: Callable[[Sequence[int]], list[R]], items: Sequence[int], **options: Any
+) -> list[R]:
+    with forked.SharedWork(work, items, **options) as share:
+        return share.results(work(share.here))
+
+
 def test_the_second_half_is_done_by_a_copy_and_the_order_is_kept(can_fork: None) -> None:
-    results = forked.shared_map(squares_with_pid, range(10), least=2)
+    results = shared(squares_with_pid, range(10), least=2, there=0.7)
     assert [value for value, _ in results] == [item * item for item in range(10)]
     pids = [pid for _, pid in results]
-    assert pids[:5] == [os.getpid()] * 5
-    assert len(set(pids[5:])) == 1 and pids[5] != os.getpid()
+    assert pids[:3] == [os.getpid()] * 3
+    assert len(set(pids[3:])) == 1 and pids[3] != os.getpid()
 
 
 def test_a_failing_copy_leaves_its_half_to_this_process(can_fork: None) -> None:
@@ -43,7 +53,7 @@ def test_a_failing_copy_leaves_its_half_to_this_process(can_fork: None) -> None:
             raise RuntimeError("the copy fails")
         return [item + 1 for item in items]
 
-    assert forked.shared_map(fails_in_the_copy, range(6), least=2) == list(range(1, 7))
+    assert shared(fails_in_the_copy, range(6), least=2) == list(range(1, 7))
 
 
 def test_a_copy_that_dies_leaves_its_half_to_this_process(can_fork: None) -> None:
@@ -54,7 +64,7 @@ def test_a_copy_that_dies_leaves_its_half_to_this_process(can_fork: None) -> Non
             os._exit(9)
         return list(items)
 
-    assert forked.shared_map(dies_in_the_copy, range(6), least=2) == list(range(6))
+    assert shared(dies_in_the_copy, range(6), least=2) == list(range(6))
 
 
 def test_nothing_is_forked_while_another_thread_runs() -> None:
@@ -64,15 +74,28 @@ def test_nothing_is_forked_while_another_thread_runs() -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        results = forked.shared_map(squares_with_pid, range(10), least=2)
+        results = shared(squares_with_pid, range(10), least=2)
     finally:
         stop.set()
         other.join()
     assert {pid for _, pid in results} == {os.getpid()}
 
 
+def test_a_copy_left_early_is_ended(can_fork: None) -> None:
+    copies: list[int] = []
+    with (
+        pytest.raises(RuntimeError),
+        forked.SharedWork(squares_with_pid, range(10), least=2) as share,
+    ):
+        copies.append(share._child or 0)
+        raise RuntimeError("an error here, before the copy's results are asked for")
+    assert copies[0] > 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(copies[0], os.WNOHANG)  # ended and reaped
+
+
 def test_few_items_are_not_shared(can_fork: None) -> None:
-    results = forked.shared_map(squares_with_pid, range(10), least=11)
+    results = shared(squares_with_pid, range(10), least=11)
     assert {pid for _, pid in results} == {os.getpid()}
 
 
@@ -93,13 +116,26 @@ def test_an_export_written_on_two_cores_is_the_one_written_on_one(
         return real_fork()
 
     monkeypatch.setattr(os, "fork", counted_fork)
+    # The copy's own results, not those of its share done again here.
+    collected: list[object] = []
+    real_collect = forked._collect
+
+    def counted_collect(read_end: int, child: int) -> Any:
+        collected.append(real_collect(read_end, child))
+        return collected[-1]
+
+    monkeypatch.setattr(forked, "_collect", counted_collect)
+    monkeypatch.setattr(forked, "_can_fork", lambda: False)
     with Store(db, read_only=True) as reader:
         active = len(reader.contacts())
-        monkeypatch.setattr(forked, "_can_fork", lambda: False)
         alone = export_markdown(reader, reveal=reveal, now=frozen)
-        assert forks == []
-        monkeypatch.setattr(forked, "_can_fork", lambda: True)
+    assert forks == []
+    monkeypatch.setattr(forked, "_can_fork", lambda: True)
+    # A session that has not indexed the book: the copy decodes only the
+    # part of it about its contacts.
+    with Store(db, read_only=True) as reader:
         shared = export_markdown(reader, reveal=reveal, now=frozen)
-        assert forks == [1]
+    assert forks == [1]
+    assert len(collected) == 1 and collected[0] is not None
     assert shared == alone
     assert alone.count("\n### ") == active >= forked.LEAST_TO_SHARE

@@ -10,7 +10,7 @@ import orjson
 import pendulum
 import pytest
 
-from bchan_tui.data import BrokenDatabaseError, ChannelKind, ContactRow, Store, Urgency
+from bchan_tui.data import BrokenDatabaseError, ChannelKind, ContactRow, Rung, Store, Urgency
 from bchan_tui.data.backups import backups_of
 from bchan_tui.data.demo_book import build_demo_book
 
@@ -92,3 +92,23 @@ def test_answers_about_some_contacts_are_the_whole_books_answers(
         assert part.channel_heats(emails, frozen) == heats
     assert any(row.routine_channel is not None for row in expected[0])
     assert any(heat.last_used_at is not None for heat in heats)
+
+
+def test_addresses_read_before_indexing_are_the_index_s(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    with Store(db_path) as store:
+        build_demo_book(store, now=frozen)
+        coded = {c.id for c in store.contacts(include_archived=True) if c.codename}
+        retired = next(c for c in store.channels() if c.rung is not Rung.PRIVATE)
+        store.retire_channel(retired.id)
+    assert coded
+    with Store(db_path, read_only=True) as fresh:
+        before = fresh.addresses(rung=Rung.PRIVATE, contact_ids=coded)
+        fresh.contact_rows(frozen)  # indexes the book
+        after = fresh.addresses(rung=Rung.PRIVATE, contact_ids=coded)
+        expected = [
+            c.address for c in fresh.channels() if c.rung is Rung.PRIVATE or c.contact_id in coded
+        ]
+    assert sorted(before) == sorted(after) == sorted(expected)
+    assert len(set(before)) > len(coded)
