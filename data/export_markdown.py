@@ -128,7 +128,7 @@ def gathered(store: Store, contacts: Sequence[Contact], now: DateTime) -> list[C
 # The share of the contacts a forked copy writes: this process also indexes
 # the whole book meanwhile (what needs attention names anyone), the copy
 # only the part about its contacts.
-_THERE = 0.6
+_THERE = 0.57
 
 
 def export_markdown(
@@ -159,12 +159,15 @@ def export_markdown(
         # Each contact's section is written on its own, so a second core
         # writes a share of them.
         with SharedWork(write, chosen, there=_THERE) as shared:
+            # Meanwhile, here: what needs attention, which indexes the whole book.
+            intel = store.all_intel()
+            confidential = [i for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL]
+            document = MarkdownDocument(redaction, moment, store.contact, confidential)
             wanted = {c.id for c in chosen}
-            attention = [i for i in store.needs_attention(moment) if i.contact_id in wanted]
+            attention = document.attention_lines(
+                item for item in store.needs_attention(moment) if item.contact_id in wanted
+            )
             written = shared.results(write(shared.here))
-        intel = store.all_intel()
-        confidential = [i for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL]
-        document = MarkdownDocument(redaction, moment, store.contact, confidential)
         by_id = {item.id: item for item in intel}
         return document.render(written, attention, by_id.__getitem__)
 
@@ -199,10 +202,11 @@ class MarkdownDocument:
     def render(
         self,
         sections: Sequence[WrittenSection],
-        attention: Sequence[AttentionItem],
+        attention: Sequence[str],
         intel_by_id: Callable[[str], Intel],
     ) -> str:
-        """The document, from the contacts' sections as ``section`` wrote them."""
+        """The document, from the contacts' sections as ``section`` wrote them
+        and what needs attention as ``attention_lines`` wrote it."""
         self._lines = []
         self._header(len(sections))
         self._attention(attention)
@@ -254,12 +258,16 @@ class MarkdownDocument:
                 "Export with `--reveal` to show everything."
             )
 
-    def _attention(self, items: Sequence[AttentionItem]) -> None:
+    def attention_lines(self, items: Iterable[AttentionItem]) -> list[str]:
+        """What needs attention, a bullet for each item, for ``render``."""
+        return [md.bullet(self._attention_line(item)) for item in items]
+
+    def _attention(self, lines: Sequence[str]) -> None:
         self._line("## Needs attention")
-        if not items:
+        if not lines:
             self._line("Nothing needs attention.")
             return
-        self._line(*(md.bullet(self._attention_line(item)) for item in items))
+        self._line(*lines)
 
     def _attention_line(self, item: AttentionItem) -> str:
         contact = self._contact(item.contact_id)
