@@ -125,6 +125,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
         "query_s": shell(db, runs, "query", "marta"),
         "find_changed_s": shell(db, runs, "find", "marta", kept=False),
         "query_changed_s": shell(db, runs, "query", "marta", kept=False),
+        "log_s": logged(db, runs),
         "peak_mb": max(a["peak_mb"] for a in apps),
     }
     figures["floor_s"] = figures["bare_textual_s"] + figures["parse_s"]
@@ -146,6 +147,23 @@ def shell(db: Path, runs: int, *argv: str, kept: bool = True) -> float:
     return statistics.median(times)
 
 
+def logged(db: Path, runs: int) -> float:
+    """Median time of ``bchan log`` saving a touch durably, to the channel
+    reach now picks for the first contact ``bchan find marta`` lists."""
+    found = subprocess.run(
+        bchan("find", "--json", "marta", "--db", str(db)), capture_output=True, check=True
+    )
+    first = json.loads(found.stdout)[0]
+    argv = bchan("log", first["id"], "--channel", first["routine"]["channel_id"])
+    times = []
+    for run in range(runs):
+        note = ["--note", f"benchmark {run}", "--yes", "--db", str(db)]
+        began = time.perf_counter()
+        subprocess.run([*argv, *note], capture_output=True, check=True)
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
 ROWS = (
     ("startup_s", "start-up to first rows", "s"),
     ("startup_changed_s", "  the same, book changed since", "s"),
@@ -163,6 +181,7 @@ ROWS = (
     ("find_changed_s", "  the same, book changed since", "s"),
     ("query_s", "bchan query marta", "s"),
     ("query_changed_s", "  the same, book changed since", "s"),
+    ("log_s", "bchan log (a touch, durable)", "s"),
     ("peak_mb", "peak memory (app)", "MB"),
 )
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
 
-from bchan_tui.data import Store
+from bchan_tui.data import Store, database
 
 # A fixed moment for everything that shows "x ago".
 FROZEN_NOW = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")
@@ -30,3 +31,17 @@ def store(db_path: Path, frozen: pendulum.DateTime) -> Iterator[Store]:
     opened = Store(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every book parsed from now on."""
+    parsed: list[Path] = []
+    read_book: Callable[[Path], Any] = database.read_book
+
+    def counting(path: Path) -> Any:
+        parsed.append(path)
+        return read_book(path)
+
+    monkeypatch.setattr(database, "read_book", counting)
+    return parsed

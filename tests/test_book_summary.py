@@ -15,7 +15,7 @@ import orjson
 import pendulum
 import pytest
 
-from bchan_tui.data import ChannelKind, Store, Urgency, database
+from bchan_tui.data import ChannelKind, Store, Urgency
 from bchan_tui.data.address_book import email_addresses
 from bchan_tui.data.book_summary import summary_path
 from bchan_tui.data.clock import format_time
@@ -34,20 +34,6 @@ def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
     with Store(db) as session:
         session.contact_rows(frozen)
     return db
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every book parsed from now on."""
-    parsed: list[Path] = []
-    read_book: Callable[[Path], Any] = database.read_book
-
-    def counting(path: Path) -> Any:
-        parsed.append(path)
-        return read_book(path)
-
-    monkeypatch.setattr(database, "read_book", counting)
-    return parsed
 
 
 def shell_answers(store: Store, now: pendulum.DateTime) -> Answers:

@@ -8,7 +8,6 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,20 +37,6 @@ def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
     with Store(db, first_screen=True) as session:
         session.contact_rows(frozen)
     return db
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every book parsed from now on."""
-    parsed: list[Path] = []
-    read_book: Callable[[Path], Any] = database.read_book
-
-    def counting(path: Path) -> Any:
-        parsed.append(path)
-        return read_book(path)
-
-    monkeypatch.setattr(database, "read_book", counting)
-    return parsed
 
 
 def first_rows_of_whole_book(db: Path, now: pendulum.DateTime) -> list[ContactRow]:
