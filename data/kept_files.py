@@ -66,7 +66,9 @@ def kept(
     files = book_files(path)
     stamp = {"format": version, "files": files}
     try:
-        first, _, body = kept_path(path, suffix).read_bytes().partition(b"\n")
+        payload = kept_path(path, suffix).read_bytes()
+        # A view, not a copy, of a body of up to a hundred megabytes.
+        first, body = _split_first_line(payload)
         header = decode(first)
         if later_journal and _matches(header, {"format": version, "files": [files[0], None]}):
             pass  # the same book, and the journal's changes are all since
@@ -78,6 +80,13 @@ def kept(
     except (OSError, msgspec.DecodeError):
         return None
     return saved if isinstance(saved, dict) else None
+
+
+def _split_first_line(payload: bytes) -> tuple[bytes, memoryview]:
+    end = payload.find(b"\n")
+    if end < 0:
+        return payload, memoryview(b"")
+    return payload[:end], memoryview(payload)[end + 1 :]
 
 
 def _is_whole(path: Path, stamp: dict[str, Any]) -> bool:

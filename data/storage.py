@@ -34,7 +34,7 @@ def encode(data: RawData) -> bytes:
     return orjson.dumps(data)
 
 
-def decode(payload: bytes) -> Any:
+def decode(payload: bytes | memoryview) -> Any:
     """Parse a book's JSON; raises ``msgspec.DecodeError`` when it is not JSON.
 
     msgspec builds the Python objects as it reads, where orjson first builds

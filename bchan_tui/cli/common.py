@@ -52,7 +52,9 @@ def opened_store(
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
     with ExitStack() as stack:
         if not write:
-            stack.enter_context(collector_paused())
+            # Frozen at the end: a command that ends next need not have the
+            # collector go through the millions of objects a book is.
+            stack.enter_context(collector_paused(freeze=True))
         store = Store(path, read_only=not write, summary=summary)
         stack.callback(store.close)
         yield store
