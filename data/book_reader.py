@@ -7,8 +7,8 @@ the changes on top.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, TypeVar
 
 from pendulum import DateTime
 
@@ -41,6 +41,8 @@ from .models import (
 )
 from .search import ContactMatch, contacts_among, search_contacts, search_documents
 
+T = TypeVar("T")
+
 
 class BookReader(BookSession):
     """A book open for a session, and the questions the dashboard and the
@@ -70,12 +72,11 @@ class BookReader(BookSession):
         until the book is indexed, only they are decoded."""
         wanted = set(contact_ids)
         with self._mutex:
-            if self._indexed is None and self._contacts_only is None:
-                try:
-                    table = self._raw()["contacts"]
-                    return contacts_among(table, wanted, include_archived=include_archived)
-                except (SchemaProblem, AttributeError, KeyError, TypeError):
-                    pass  # a document is not as it should be: decoding all names it
+            found = self._from_stored_contacts(
+                lambda table: contacts_among(table, wanted, include_archived=include_archived)
+            )
+            if found is not None:
+                return found
             people = self.contacts(include_archived=include_archived)
             return [contact for contact in people if contact.id in wanted]
 
@@ -90,16 +91,26 @@ class BookReader(BookSession):
         the shell's searches answer in a fraction of the time.
         """
         with self._mutex:
-            if self._indexed is None and self._contacts_only is None:
-                try:
-                    table = self._raw()["contacts"]
-                    return search_documents(table, query, among=among)
-                except (SchemaProblem, AttributeError, KeyError, TypeError):
-                    pass  # a document is not as it should be: decoding all names it
+            matches = self._from_stored_contacts(
+                lambda table: search_documents(table, query, among=among)
+            )
+            if matches is not None:
+                return matches
             people = self.contacts()
             if among is not None:
                 people = [contact for contact in people if contact.id in among]
             return search_contacts(people, query)
+
+    def _from_stored_contacts(self, answer: Callable[[dict[str, Any]], T]) -> T | None:
+        """``answer`` from the stored contact documents, until the contacts are
+        decoded; None once they are, or when a document is not as it should
+        be (decoding them all then names it)."""
+        if self._indexed is not None or self._contacts_only is not None:
+            return None
+        try:
+            return answer(self._raw()["contacts"])
+        except (SchemaProblem, AttributeError, KeyError, TypeError):
+            return None
 
     def channel(self, channel_id: str) -> Channel:
         try:

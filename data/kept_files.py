@@ -70,11 +70,10 @@ def kept(
         # A view, not a copy, of a body of up to a hundred megabytes.
         first, body = _split_first_line(payload)
         header = decode(first)
-        if later_journal and _matches(header, {"format": version, "files": [files[0], None]}):
-            pass  # the same book, and the journal's changes are all since
-        elif not _matches(header, stamp):
-            return None
-        if header["length"] != len(body):
+        # With ``later_journal``: the same book, kept when it had no journal.
+        before_journal = {"format": version, "files": [files[0], None]}
+        current = _matches(header, stamp) or (later_journal and _matches(header, before_journal))
+        if not current or header["length"] != len(body):
             return None
         saved: Any = decode(body)
     except (OSError, msgspec.DecodeError):
