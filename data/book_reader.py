@@ -39,7 +39,14 @@ from .models import (
     Touch,
     Urgency,
 )
-from .search import ContactMatch, contacts_among, search_contacts, search_documents
+from .search import (
+    ContactMatch,
+    ContactName,
+    contact_names,
+    contacts_among,
+    search_contacts,
+    search_documents,
+)
 
 T = TypeVar("T")
 
@@ -80,6 +87,16 @@ class BookReader(BookSession):
             people = self.contacts(include_archived=include_archived)
             return [contact for contact in people if contact.id in wanted]
 
+    def contact_names(self) -> list[ContactName]:
+        """Every contact's id, name and whether it is archived, in the order
+        ``contacts()`` gives them; until the book is indexed, none is decoded."""
+        with self._mutex:
+            named = self._from_stored_contacts(contact_names)
+            if named is not None:
+                return named
+            people = self._people().contacts.values()
+            return [ContactName(c.id, c.name, c.archived) for c in people]
+
     def search_contacts(
         self, query: str, *, among: Collection[str] | None = None
     ) -> list[ContactMatch]:
@@ -113,8 +130,12 @@ class BookReader(BookSession):
             return None
 
     def channel(self, channel_id: str) -> Channel:
+        with self._mutex:
+            part = self._indexed or self._decoded(
+                lambda data, _: BookIndex.of_channels(data, {channel_id}, by="id")
+            )
         try:
-            return self._index.channels[channel_id]
+            return part.channels[channel_id]
         except KeyError:
             raise NotFoundError(f"no channel with id {channel_id}") from None
 
@@ -123,7 +144,7 @@ class BookReader(BookSession):
         retired, in no particular order."""
         with self._mutex:
             if kind is not None and self._indexed is None:
-                of_kind = self._decoded(lambda data, _: BookIndex.of_channels(data, kind.value))
+                of_kind = self._decoded(lambda data, _: BookIndex.of_channels(data, {kind.value}))
                 return list(of_kind.channels.values())
             channels = self._index.channels.values()
             return [c for c in channels if kind is None or c.kind is kind]
@@ -314,10 +335,7 @@ class BookReader(BookSession):
             return reach_now(ladder_steps(part, contact_id, now or clock_now()), level)
 
     def channel_heat(self, channel_id: str, now: DateTime | None = None) -> ChannelHeat:
-        channel = self.channel(channel_id)
-        with self._mutex:
-            times = list(self._index.out_times.get(channel_id, ()))
-        return channel_heat(channel, times, now or clock_now())
+        return self.channel_heats([self.channel(channel_id)], now)[0]
 
     def _table(self, name: str) -> dict[str, Any]:
         return self._documents.table(name)

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Self
 
 from .book_summary import save_summary, saved_summary
+from .codec import Doc
 from .database import OpenDatabase, build_index, load_database, lock_database, settle
 from .documents import DocumentWriter
 from .errors import BrokenDatabaseError, DatabaseError
@@ -22,6 +23,7 @@ from .first_rows import save_first_rows, saved_first_rows
 from .index import BookIndex, IndexProblem, TouchTimes
 from .schema import RawData
 from .storage import AtomicJSONStorage
+from .summary_journal import SummaryJournal
 
 
 class BookSession:
@@ -42,10 +44,11 @@ class BookSession:
     ) -> None:
         """``first_screen``: when the first rows kept beside the book (see
         ``first_rows``) are still good, answer ``preview_rows`` from them and
-        parse the book at its first other use. ``summary`` (read-only): the
-        same with the summary kept beside the book (see ``book_summary``),
-        for every question it answers. Every writer that read the book whole
-        keeps both up to date when it closes."""
+        parse the book at its first other use. ``summary``: the same with the
+        summary kept beside the book (see ``book_summary``), for every
+        question it answers; a writer also saves touches from it (see
+        ``summary_journal``). Every writer that read the book whole keeps
+        both up to date when it closes."""
         self.path = Path(os.path.abspath(path))
         self.read_only = read_only
         self._indexed: BookIndex | None = None
@@ -59,7 +62,8 @@ class BookSession:
         self._closed = False
         self._lock = lock_database(self.path, read_only=read_only)
         self._first_rows = saved_first_rows(self.path) if first_screen and not read_only else None
-        self._summary = saved_summary(self.path) if summary and read_only else None
+        self._summary = saved_summary(self.path) if summary else None
+        self._appends: SummaryJournal | None = None
         if self._first_rows is None and self._summary is None:
             self._open()
 
@@ -69,6 +73,7 @@ class BookSession:
                 # A worker still running as the session ends: the lock is
                 # going, so the book is not to be read or written.
                 self._refuse_if_closing()
+                self._stop_appending()
                 try:
                     opened = load_database(self.path, self._lock, read_only=self.read_only)
                 except BaseException:
@@ -146,6 +151,23 @@ class BookSession:
             lambda data, times: BookIndex.build(data, wanted, times=times), book=touches
         )
 
+    def _appended_touch(self, doc: Doc) -> int | None:
+        """Save a touch by appending it to the journal, from the summary (see
+        ``summary_journal``): its document id, or None when this session
+        cannot (it has parsed the book, or the journal is to be folded)."""
+        summary = self._summary
+        if self.read_only or summary is None:
+            return None
+        self._refuse_if_closing()
+        if self._appends is None:
+            self._appends = SummaryJournal(self.path, summary)
+        return self._appends.add_touch(doc) if self._appends.has_room else None
+
+    def _stop_appending(self) -> None:
+        if self._appends is not None:
+            self._appends.close()
+            self._appends = None
+
     def _raw(self) -> RawData:
         """The stored documents, or the summary's when the book is not parsed
         (every table but the touches)."""
@@ -184,7 +206,10 @@ class BookSession:
         # The journal is folded into the book at close, and only a book
         # checked whole is written: a killed session's changes, replayed but
         # never read through, are checked first.
-        if self._opened is None:  # never parsed: the book is as it was
+        self._stop_appending()
+        if self._opened is None:
+            # Never parsed: the book is as it was, and any touch saved from
+            # the summary waits in its journal for the next whole write.
             return
         checked = True
         if self._indexed is None and self._storage.unfolded_changes:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clock import timestamp
+from .codec import Doc
 from .index import BookIndex, TouchTimes
-from .journal import JournalProblem, replay
+from .journal import JournalProblem, Replayed, replay
 from .kept_files import keep, kept, kept_path
 from .schema import META_TABLE, RawData, SchemaMismatch, check_structure
 
@@ -31,12 +32,26 @@ FORMAT = 1
 _TABLES = ("accounts", "contacts", "channels", "intel", META_TABLE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BookSummary:
-    """The book without its touches table, and the touches' times."""
+    """The book without its touches table, and the touches' times, with the
+    journal replayed on top: what it added (None without one) and the
+    highest touch document id, in the book or the journal."""
 
     book: RawData
     times: TouchTimes
+    journal: Replayed | None = None
+    last_touch: int = 0
+
+    def add_touch(self, doc_id: int, doc: Doc) -> None:
+        """Take in a touch (a stored document) just appended to the journal
+        under ``doc_id``."""
+        direction = doc["direction"]
+        if direction not in ("in", "out"):
+            raise ValueError(f"a touch of direction {direction!r}")
+        out_on = doc["channel_id"] if direction == "out" else None
+        self.times.add(doc["contact_id"], timestamp(doc["at"]), out_on=out_on)
+        self.last_touch = max(self.last_touch, doc_id)
 
 
 def summary_path(path: Path) -> Path:
@@ -67,36 +82,29 @@ def saved_summary(path: Path) -> BookSummary | None:
         out, newest, last_key = saved["out"], saved["newest"], saved["last"]
         if not isinstance(out, dict) or not isinstance(newest, dict):
             return None
-        book = check_structure(saved["book"])
-        times = _with_journal(path, book, TouchTimes(out, newest), last_key)
+        summary = BookSummary(check_structure(saved["book"]), TouchTimes(out, newest))
+        summary.last_touch = int(last_key)
+        return summary if _with_journal(path, summary) else None
     except (SchemaMismatch, JournalProblem, KeyError, TypeError, ValueError):
         return None
-    return BookSummary(book, times) if times is not None else None
 
 
-def _with_journal(path: Path, book: RawData, times: TouchTimes, last_key: int) -> TouchTimes | None:
-    """Replay the journal beside the book on ``book`` and ``times``; None when
-    it changes a touch that was already in the book, whose time the summary
+def _with_journal(path: Path, summary: BookSummary) -> bool:
+    """Replay the journal beside the book on ``summary``; False when it
+    changes a touch that was already in the book, whose time the summary
     cannot take back."""
+    book = summary.book
     replayed = replay(path, book)
     touches = book.pop("touches", {})
     book["touches"] = {}
+    summary.journal = replayed
     if replayed is None:
-        return times
-    changed = [doc_id for table, doc_id in replayed.changed if table == "touches"]
-    if any(int(doc_id) <= last_key for doc_id in changed):
-        return None
-    out_times = dict(times.out_times)
-    newest = dict(times.newest)
-    for doc_id in changed:
-        doc = touches.get(doc_id)
-        if doc is None:  # added and removed since
-            continue
-        at = timestamp(doc["at"])
-        contact_id, channel_id = doc["contact_id"], doc["channel_id"]
-        newest[contact_id] = max(at, newest.get(contact_id, at))
-        if doc["direction"] == "out":
-            out_times[channel_id] = sorted([*out_times.get(channel_id, ()), at])
-        elif doc["direction"] != "in":
-            return None
-    return TouchTimes(out_times, newest)
+        return True
+    changed = [int(doc_id) for table, doc_id in replayed.changed if table == "touches"]
+    if any(doc_id <= summary.last_touch for doc_id in changed):
+        return False
+    for doc_id in sorted(changed):
+        doc = touches.get(str(doc_id))
+        if doc is not None:  # else added and removed since
+            summary.add_touch(doc_id, doc)
+    return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from pathlib import Path
 
+from .journal import JournalProblem, replay
 from .kept_files import keep, kept, kept_path
 from .schema import META_TABLE, RawData, SchemaMismatch, check_structure
 
@@ -23,6 +24,8 @@ FORMAT = 1
 
 
 SUFFIX = "first"
+# The tables kept for the first rows' contacts alone.
+_BY_CONTACT = ("channels", "touches", "intel")
 
 
 def first_rows_path(path: Path) -> Path:
@@ -53,7 +56,7 @@ def save_first_rows(path: Path, data: RawData, count: int = FIRST_ROWS) -> None:
                 if doc.get("id" if table == "contacts" else "contact_id") in wanted
             }
             for table, documents in data.items()
-            if table not in {"accounts", META_TABLE}
+            if table == "contacts" or table in _BY_CONTACT
         }
         book["accounts"] = data.get("accounts", {})
         book[META_TABLE] = data[META_TABLE]
@@ -63,12 +66,32 @@ def save_first_rows(path: Path, data: RawData, count: int = FIRST_ROWS) -> None:
 
 
 def saved_first_rows(path: Path, count: int = FIRST_ROWS) -> RawData | None:
-    """The part of the book kept for its first ``count`` rows, or None when
-    there is none or the book has changed since it was kept."""
-    saved = kept(path, SUFFIX, FORMAT)
+    """The part of the book kept for its first ``count`` rows, with the
+    journal's changes since, or None when there is none or the book has
+    changed since it was kept."""
+    saved = kept(path, SUFFIX, FORMAT, later_journal=True)
     try:
         if saved is None or saved["count"] < count:
             return None
-        return check_structure(saved["book"])
-    except (SchemaMismatch, KeyError, TypeError):
+        book = check_structure(saved["book"])
+        return book if _with_journal(path, book) else None
+    except (SchemaMismatch, JournalProblem, KeyError, TypeError):
         return None
+
+
+def _with_journal(path: Path, book: RawData) -> bool:
+    """Replay the journal beside the book on its first rows' part, keeping
+    only what concerns their contacts; False when it changes a contact,
+    who may have moved into the first rows or out of them."""
+    replayed = replay(path, book)
+    if replayed is None:
+        return True
+    if any(table == "contacts" for table, _ in replayed.changed):
+        return False
+    shown = {doc["id"] for doc in book["contacts"].values()}
+    for table, doc_id in replayed.changed:
+        documents = book[table]
+        doc = documents.get(doc_id)
+        if table in _BY_CONTACT and doc is not None and doc["contact_id"] not in shown:
+            del documents[doc_id]
+    return True

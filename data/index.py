@@ -48,8 +48,15 @@ class TouchTimes:
     contact's newest touch. An index built from them answers rows, heat and
     ``reach now``, and has no touch to show."""
 
-    out_times: Mapping[str, list[float]]
-    newest: Mapping[str, float]
+    out_times: dict[str, list[float]]
+    newest: dict[str, float]
+
+    def add(self, contact_id: str, at: float, *, out_on: str | None = None) -> None:
+        """One more touch of ``contact_id`` at ``at``; ``out_on``: its channel,
+        when it was outgoing."""
+        self.newest[contact_id] = max(at, self.newest.get(contact_id, at))
+        if out_on is not None:
+            insort(self.out_times.setdefault(out_on, []), at)
 
 
 @dataclass
@@ -141,10 +148,11 @@ class BookIndex:
         return index
 
     @classmethod
-    def of_channels(cls, data: RawData, kind: str) -> BookIndex:
-        """Channels of one kind only (every email address, say)."""
+    def of_channels(cls, data: RawData, values: Collection[str], *, by: str = "kind") -> BookIndex:
+        """The channels whose field ``by`` is among ``values``: every email
+        address, say, or (``by="id"``) a few channels."""
         index = cls()
-        index._load(data, "channels", channel_from_doc, index.add_channel, (kind,), by="kind")
+        index._load(data, "channels", channel_from_doc, index.add_channel, values, by=by)
         return index
 
     @classmethod

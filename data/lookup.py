@@ -20,7 +20,7 @@ from .errors import BchanError
 from .masking import shown_address
 from .models import Account, Channel, ChannelKind, Contact, ContactRow, Rung
 from .search import ContactMatch as ContactMatch  # where callers have found it
-from .search import fold, search_contacts
+from .search import fold
 from .store import Store
 
 MIN_ID_PREFIX = 6
@@ -88,23 +88,23 @@ def resolve_contact(store: Store, text: str) -> Contact:
     wanted = text.strip()
     if not wanted:
         raise NoMatchError("give a name or an id")
-    everyone = store.contacts(include_archived=True)
+    # Names and ids first: only the contacts that may be meant are decoded.
+    everyone = store.contact_names()
     if _looks_like_id(wanted):
         prefix = wanted.casefold()
-        by_id = [c for c in everyone if c.id.startswith(prefix)]
-        exact = [c for c in by_id if c.id == prefix]
+        by_id = [c.id for c in everyone if c.id.startswith(prefix)]
+        exact = [i for i in by_id if i == prefix]
         if exact or len(by_id) == 1:
-            return (exact or by_id)[0]
+            return _decoded(store, (exact or by_id)[:1])[0]
         if by_id:
-            raise _several(wanted, by_id)
-    active = [c for c in everyone if not c.archived]
+            raise _several(wanted, _decoded(store, by_id))
     name = fold(wanted)
-    same_name = [c for c in active if fold(c.name) == name]
+    same_name = [c.id for c in everyone if not c.archived and fold(c.name) == name]
     if len(same_name) == 1:
-        return same_name[0]
+        return _decoded(store, same_name)[0]
     if same_name:
-        raise _several(wanted, sorted(same_name, key=lambda c: c.id))
-    found = search_contacts(active, wanted)
+        raise _several(wanted, sorted(_decoded(store, same_name), key=lambda c: c.id))
+    found = store.search_contacts(wanted)
     close = [m.contact for m in found if m.close]
     tier = close or [m.contact for m in found]
     if len(tier) == 1:
@@ -112,6 +112,11 @@ def resolve_contact(store: Store, text: str) -> Contact:
     if tier:
         raise _several(wanted, tier)
     raise NoMatchError(f"no contact matches {wanted!r}")
+
+
+def _decoded(store: Store, contact_ids: Sequence[str]) -> list[Contact]:
+    """The contacts with these ids, archived ones included, in stored order."""
+    return store.contacts_among(contact_ids, include_archived=True)
 
 
 def contact_rows_for(store: Store, contacts: Iterable[Contact], now: DateTime) -> list[ContactRow]:

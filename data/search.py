@@ -145,6 +145,27 @@ def documents_by_id(table: Mapping[str, Any]) -> dict[str, Any]:
     return {doc["id"]: doc for doc in table.values()}
 
 
+@dataclass(frozen=True, slots=True)
+class ContactName:
+    """What names a contact on the command line, read without decoding it."""
+
+    id: str
+    name: str
+    archived: bool
+
+
+def contact_names(table: Mapping[str, Any]) -> list[ContactName]:
+    """Every contact of a stored contacts table, as ``ContactName``, in stored
+    order. Raises ``TypeError`` for an id or a name that is not text."""
+    named = []
+    for contact_id, doc in documents_by_id(table).items():
+        name = doc["name"]
+        if not (isinstance(contact_id, str) and isinstance(name, str)):
+            raise TypeError(f"contact {contact_id!r}: id and name must be text")
+        named.append(ContactName(contact_id, name, bool(doc.get("archived"))))
+    return named
+
+
 def contacts_among(
     table: Mapping[str, Any], contact_ids: Collection[str], *, include_archived: bool
 ) -> list[Contact]:

@@ -50,6 +50,12 @@ def write_book(path: Path, data: RawData) -> None:
     write_atomically(path, encode(data))
 
 
+def write_failed(path: Path, error: Exception) -> WriteFailedError:
+    """The error a change that could not be saved to the book at ``path`` raises."""
+    reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    return WriteFailedError(f"could not save to {path}: {reason}. Nothing was changed.")
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file and its journal.
 
@@ -106,7 +112,7 @@ class AtomicJSONStorage(Storage):
         try:
             self._journal.append(table, doc_id, doc)
         except (OSError, orjson.JSONEncodeError) as error:
-            raise self._failed(error) from error
+            raise write_failed(self.path, error) from error
         self._data.setdefault(table, {})[doc_id] = doc
         if self._journal.size > JOURNAL_LIMIT:
             self._fold()
@@ -161,17 +167,13 @@ class AtomicJSONStorage(Storage):
             # truth to return to (a value that cannot be encoded is dropped
             # with the rest of the change, so later writes still work).
             self._data = self._reread()
-            raise self._failed(error) from error
+            raise write_failed(self.path, error) from error
         self._journal.restart(generation_of(self._data))
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
             self._data = self._reread()
             raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
-
-    def _failed(self, error: Exception) -> WriteFailedError:
-        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
-        return WriteFailedError(f"could not save to {self.path}: {reason}. Nothing was changed.")
 
     def _reread(self) -> RawData:
         try:

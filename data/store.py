@@ -210,7 +210,9 @@ class Store(BookReader):
         )
         with self._mutex:
             doc_id = self._insert("touches", touch_to_doc(touch))
-            self._index.add_touch(doc_id, touch)
+            # Saved from the summary, the book is not indexed (nor parsed).
+            if self._indexed is not None:
+                self._indexed.add_touch(doc_id, touch)
         return touch
 
     # --- intel ------------------------------------------------------------------
@@ -314,6 +316,8 @@ class Store(BookReader):
     # --- persistence --------------------------------------------------------------
 
     def _insert(self, table: str, doc: Doc) -> int:
+        if table == "touches" and (doc_id := self._appended_touch(doc)) is not None:
+            return doc_id
         self._require_checked()
         return self._documents.insert(table, doc)
 

@@ -23,10 +23,9 @@ from bchan_tui.data.lookup import (
     channel_line,
     resolve_channel,
     resolve_contact,
-    search_contacts,
 )
 from bchan_tui.data.masking import mask_address, shown_address
-from bchan_tui.data.search import fold
+from bchan_tui.data.search import fold, search_contacts
 from bchan_tui.data.settings import SettingsError, load_settings, settings_path
 from bchan_tui.data.touch_warning import hot_channel_warning
 

@@ -12,6 +12,7 @@ import pytest
 from bchan_tui.data import BrokenDatabaseError, Store
 from bchan_tui.data.codec import SchemaProblem, contact_from_doc
 from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.lookup import resolve_contact
 from bchan_tui.data.search import search_contacts
 
 QUERIES = ["marta", "ann", "mlq", "north logistics", "", "zzz", "é"]
@@ -51,6 +52,28 @@ def test_contacts_among_keeps_the_stored_order_and_leaves_archived_ones_out(
     assert active == [c for c in everyone if c.id in chosen and not c.archived]
     assert with_archived == [c for c in everyone if c.id in chosen]
     assert len(with_archived) == len(active) + 1
+
+
+@pytest.mark.parametrize("how", ["id", "id prefix", "name", "search"])
+def test_naming_a_contact_before_indexing_decodes_only_who_is_meant(
+    db_path: Path, frozen: pendulum.DateTime, how: str
+) -> None:
+    _demo(db_path, frozen)
+    with Store(db_path, read_only=True) as whole:
+        everyone = whole.contacts(include_archived=True)
+        names = [(c.id, c.name, c.archived) for c in whole.contact_names()]
+    archived = next(c for c in everyone if c.archived)
+    marta = next(c for c in everyone if c.name == "Marta Lindqvist")
+    meant, text = {
+        "id": (archived, archived.id),
+        "id prefix": (marta, marta.id[:7]),
+        "name": (marta, "MARTA LINDQVIST"),
+        "search": (marta, "lindq"),
+    }[how]
+    with Store(db_path, read_only=True) as fresh:
+        assert [(c.id, c.name, c.archived) for c in fresh.contact_names()] == names
+        assert resolve_contact(fresh, text) == meant
+        assert fresh._contacts_only is None and fresh._indexed is None
 
 
 def test_a_broken_contact_the_search_finds_is_reported(

@@ -45,8 +45,8 @@ def opened_store(
     args: argparse.Namespace, *, write: bool, summary: bool = False
 ) -> Iterator[Store]:
     """The store for a command: read-only commands take no lock. ``summary``:
-    a reader that names people and picks channels, and may answer from the
-    summary kept beside the book (see ``data.book_summary``)."""
+    a command that names people, picks channels or logs a touch, and may do
+    it from the summary kept beside the book (see ``data.book_summary``)."""
     path = db_path(args)
     if not write and not path.exists():
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")

@@ -66,7 +66,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     direction = Direction.IN if args.incoming else Direction.OUT
-    with opened_store(args, write=True) as store:
+    # From the summary, the touch is appended to the journal alone.
+    with opened_store(args, write=True, summary=True) as store:
         contact = resolve_contact(store, args.contact)
         channel = resolve_channel(contact, store.channels_of(contact.id), args.channel)
         if direction is Direction.OUT and not _hot_use_accepted(store, channel, args.yes):
