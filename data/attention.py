@@ -58,8 +58,18 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
             )
     items.extend(_hot_private(index, now))
     items.extend(_unverified(index, now))
-    items.sort(key=lambda item: (_ORDER[item.kind], item.sort_key))
+    items.sort(key=attention_key)
     return items
+
+
+AttentionKey = tuple[int, float, str, str]
+
+
+def attention_key(item: AttentionItem) -> AttentionKey:
+    """Where an item goes in the list: by group, most pressing first, then
+    (for a tie) by contact and text, so that lists worked out for parts of
+    the book sort together into the one list of the whole."""
+    return (_ORDER[item.kind], item.sort_key, item.contact_id, item.text)
 
 
 def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:

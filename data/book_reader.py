@@ -320,9 +320,18 @@ class BookReader(BookSession):
                 and (doc.get("rung") == rung.value or doc.get("contact_id") in contact_ids)
             ]
 
-    def needs_attention(self, now: DateTime | None = None) -> list[AttentionItem]:
+    def needs_attention(
+        self, now: DateTime | None = None, *, contact_ids: Collection[str] | None = None
+    ) -> list[AttentionItem]:
+        """What needs attention, of everyone or only of ``contact_ids``; until
+        the book is indexed, those are worked out from the part of it about them."""
+        moment = now or clock_now()
         with self._mutex:
-            return needs_attention(self._index, now or clock_now())
+            if contact_ids is None:
+                return needs_attention(self._index, moment)
+            wanted = set(contact_ids)
+            items = needs_attention(self._part(wanted), moment)
+            return [item for item in items if item.contact_id in wanted]
 
     def reach_now(
         self, contact_id: str, urgency: Urgency | str, now: DateTime | None = None

@@ -53,6 +53,9 @@ class BookSession:
         self.read_only = read_only
         self._indexed: BookIndex | None = None
         self._contacts_only: BookIndex | None = None
+        # The last ``_part`` a reader made: its contact ids, whether it has
+        # the touches' documents, and the part.
+        self._last_part: tuple[frozenset[str], bool, BookIndex] | None = None
         self._mutex = threading.RLock()
         self._opened: OpenDatabase | None = None
         self._unsettled: OpenDatabase | None = None
@@ -118,7 +121,7 @@ class BookSession:
                 self._indexed = build_index(
                     self.path, data, people=self._contacts_only, between=self._refuse_if_closing
                 )
-                self._contacts_only = None
+                self._contacts_only = self._last_part = None
                 if self._unsettled is not None:
                     settle(self._unsettled)
                     self._unsettled = None
@@ -146,10 +149,19 @@ class BookSession:
         work. It holds the touches' times; their documents too with ``touches``."""
         if self._indexed is not None:
             return self._indexed
-        wanted = set(contact_ids)
-        return self._decoded(
+        wanted = frozenset(contact_ids)
+        last = self._last_part
+        if last is not None and last[0] == wanted and (last[1] or not touches):
+            return last[2]
+        part = self._decoded(
             lambda data, times: BookIndex.build(data, wanted, times=times), book=touches
         )
+        if self.read_only:
+            # A reader's book does not change, and an export asks two
+            # questions of each part (the contacts' details, and what
+            # about them needs attention): the part is made once.
+            self._last_part = (wanted, touches, part)
+        return part
 
     def _appended_touch(self, doc: Doc) -> int | None:
         """Save a touch by appending it to the journal, from the summary (see

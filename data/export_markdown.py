@@ -27,7 +27,7 @@ from .markdown_document import (
     MarkdownDocument,
     WrittenSection,
 )
-from .models import Contact, Rung, Sensitivity
+from .models import AttentionItem, Contact, Rung
 from .redaction import Redaction
 from .search import fold
 from .store import Store
@@ -44,22 +44,28 @@ def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> s
 
 
 def gathered(store: Store, contacts: Sequence[Contact], now: DateTime) -> list[ContactSection]:
-    """Each contact's section: the contact screen's detail, with fewer touches."""
-    sections = []
+    """Each contact's section: the contact screen's detail, with fewer
+    touches, and what about them needs attention."""
     ids = [contact.id for contact in contacts]
-    for detail, channels in store.contact_details(ids, now, recent_touches=RECENT_TOUCHES):
+    details = store.contact_details(ids, now, recent_touches=RECENT_TOUCHES)
+    attention: dict[str, list[AttentionItem]] = {}
+    for item in store.needs_attention(now, contact_ids=ids):
+        attention.setdefault(item.contact_id, []).append(item)
+    sections = []
+    for detail, channels in details:
         names = {step.channel.id: step.channel.describe() for step in detail.ladder}
         for touch in detail.touches:
             if touch.channel_id not in names:
                 names[touch.channel_id] = channels[touch.channel_id].describe()
-        sections.append(ContactSection(detail, names))
+        items = tuple(attention.get(detail.contact.id, ()))
+        sections.append(ContactSection(detail, names, items))
     return sections
 
 
-# The share of the contacts a forked copy writes: this process also indexes
-# the whole book meanwhile (what needs attention names anyone), the copy
-# only the part about its contacts.
-_THERE = 0.57
+# The share of the contacts a forked copy writes: both processes do the
+# same, each with the part of the book about its own contacts, but this one
+# reads the copy's results and puts the document together.
+_THERE = 0.48
 
 
 def export_markdown(
@@ -82,25 +88,16 @@ def export_markdown(
             everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
         )
         chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
-        writer = MarkdownDocument(redaction, moment, store.contact)
+        document = MarkdownDocument(redaction, moment)
 
         def write(part: Sequence[Contact]) -> list[WrittenSection]:
-            return [writer.section(section) for section in gathered(store, part, moment)]
+            return [document.section(section) for section in gathered(store, part, moment)]
 
-        # Each contact's section is written on its own, so a second core
-        # writes a share of them.
+        # Each contact's section is written on its own, from the part of the
+        # book about them alone, so a second core writes a share of them.
         with SharedWork(write, chosen, there=_THERE) as shared:
-            # Meanwhile, here: what needs attention, which indexes the whole book.
-            intel = store.all_intel()
-            confidential = [i for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL]
-            document = MarkdownDocument(redaction, moment, store.contact, confidential)
-            wanted = {c.id for c in chosen}
-            attention = document.attention_lines(
-                item for item in store.needs_attention(moment) if item.contact_id in wanted
-            )
             written = shared.results(write(shared.here))
-        by_id = {item.id: item for item in intel}
-        return document.render(written, attention, by_id.__getitem__)
+        return document.render(written)
 
 
 def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:

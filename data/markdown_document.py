@@ -8,19 +8,20 @@ A document is read later than it is written, so times are dates, never
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pendulum import DateTime
 
 from . import markdown_text as md
+from .attention import AttentionKey, attention_key
 from .clock import SECONDS_PER_DAY
 from .models import (
     AttentionItem,
     AttentionKind,
     Band,
     ChannelKind,
-    Contact,
     ContactDetail,
     Direction,
     Intel,
@@ -83,66 +84,58 @@ class ContactSection:
     detail: ContactDetail
     # What each touched channel is called, retired ones included.
     channel_names: dict[str, str]
+    # What about them needs attention.
+    attention: tuple[AttentionItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class WrittenSection:
-    """One contact's part of the document, and the intel it leaves out."""
+    """One contact's part of the document: their section, the intel it
+    leaves out (a redacted document lists it apart), and their lines of
+    what needs attention, each with its place in that list."""
 
     text: str
-    received: list[str]
+    received: list[Intel]
+    attention: list[tuple[AttentionKey, str]]
 
 
 class MarkdownDocument:
-    """Writes the document from gathered sections; knows nothing of the store
-    beyond looking a contact up by id."""
+    """Writes the document from gathered sections; knows nothing of the store."""
 
-    def __init__(
-        self,
-        redaction: Redaction,
-        now: DateTime,
-        contact_by_id: Callable[[str], Contact],
-        confidential: Iterable[Intel] = (),
-    ) -> None:
+    def __init__(self, redaction: Redaction, now: DateTime) -> None:
         self.redaction = redaction
         self.now = now
-        self._contact = contact_by_id
         self._lines: list[str] = []
-        # Summaries of confidential intel by contact, which attention texts may quote.
-        self._confidential: dict[str, set[str]] = {}
-        for item in confidential:
-            self._confidential.setdefault(item.contact_id, set()).add(item.summary)
 
-    def render(
-        self,
-        sections: Sequence[WrittenSection],
-        attention: Sequence[str],
-        intel_by_id: Callable[[str], Intel],
-    ) -> str:
-        """The document, from the contacts' sections as ``section`` wrote them
-        and what needs attention as ``attention_lines`` wrote it."""
+    def render(self, sections: Sequence[WrittenSection]) -> str:
+        """The document, from the contacts' sections as ``section`` wrote them."""
         self._lines = []
         self._header(len(sections))
-        self._attention(attention)
+        attention = sorted(
+            (line for section in sections for line in section.attention), key=itemgetter(0)
+        )
+        self._attention([line for _, line in attention])
         self._line("## Contacts")
         if not sections:
             self._line("No contacts to export.")
         self._lines.extend(section.text for section in sections)
         if not self.redaction.reveal:
-            received = [intel_by_id(i) for section in sections for i in section.received]
-            self._received_intel(received)
+            self._received_intel([item for section in sections for item in section.received])
         return "\n".join(self._lines)
 
     def section(self, section: ContactSection) -> WrittenSection:
-        """One contact's part of the document, and the ids of the intel they
-        gave, which a redacted document lists apart."""
+        """One contact's part of the document (see ``WrittenSection``)."""
         self._lines = []
         self._contact_lines(section)
-        received = [
-            item.id for item in section.detail.intel if item.direction is IntelDirection.RECEIVED
+        intel = section.detail.intel
+        received = [item for item in intel if item.direction is IntelDirection.RECEIVED]
+        confidential = {i.summary for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL}
+        attention = [
+            (attention_key(item), md.bullet(self._attention_line(item, section, confidential)))
+            for item in section.attention
         ]
         # One string per contact: a large book's document is millions of lines.
-        return WrittenSection("\n".join(self._lines), received)
+        return WrittenSection("\n".join(self._lines), received, attention)
 
     # --- building blocks -----------------------------------------------------
 
@@ -172,10 +165,6 @@ class MarkdownDocument:
                 "Export with `--reveal` to show everything."
             )
 
-    def attention_lines(self, items: Iterable[AttentionItem]) -> list[str]:
-        """What needs attention, a bullet for each item, for ``render``."""
-        return [md.bullet(self._attention_line(item)) for item in items]
-
     def _attention(self, lines: Sequence[str]) -> None:
         self._line("## Needs attention")
         if not lines:
@@ -183,21 +172,24 @@ class MarkdownDocument:
             return
         self._line(*lines)
 
-    def _attention_line(self, item: AttentionItem) -> str:
-        contact = self._contact(item.contact_id)
+    def _attention_line(
+        self, item: AttentionItem, section: ContactSection, confidential: set[str]
+    ) -> str:
+        contact = section.detail.contact
         # Unverified intel names what was heard: never next to who said it.
         who = (
             self.redaction.source(contact)
             if item.kind is AttentionKind.UNVERIFIED
             else self.redaction.name(contact)
         )
-        return f"{md.strong(who)}: {self._text(self._withheld(item))}"
+        return f"{md.strong(who)}: {self._text(self._withheld(item, confidential))}"
 
-    def _withheld(self, item: AttentionItem) -> str:
-        """The item's text, without the summary of confidential intel it quotes."""
+    def _withheld(self, item: AttentionItem, confidential: set[str]) -> str:
+        """The item's text, without the summary of confidential intel it
+        quotes (``confidential``: the summaries of the contact's)."""
         if self.redaction.reveal or item.kind is not AttentionKind.UNVERIFIED:
             return item.text
-        for summary in self._confidential.get(item.contact_id, ()):
+        for summary in confidential:
             if item.text.endswith(f": {summary}"):
                 return item.text[: -len(summary)] + WITHHELD_INTEL
         return item.text

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import pendulum
 import pytest
 
-from bchan_tui.data import Store, forked
+from bchan_tui.data import Store, forked, markdown_text
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.synthetic import write_size
 
@@ -139,3 +139,12 @@ def test_an_export_written_on_two_cores_is_the_one_written_on_one(
     assert len(collected) == 1 and collected[0] is not None
     assert shared == alone
     assert alone.count("\n### ") == active >= forked.LEAST_TO_SHARE
+    # Each process lists what needs attention of its own contacts; together,
+    # in the one order, that is the whole book's list.
+    with Store(db, read_only=True) as reader:
+        whole = [markdown_text.inline(item.text) for item in reader.needs_attention(frozen)]
+    listed = shared.split("\n## Needs attention\n")[1].split("\n## Contacts\n")[0]
+    bullets = [line.split("**: ", 1)[1] for line in listed.splitlines() if line.startswith("- ")]
+    if reveal:
+        assert bullets == whole
+    assert len(bullets) == len(whole) > 100
