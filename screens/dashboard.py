@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
-from bchan_tui.widgets import AttentionList, ContactList, KeyFooter, SortKey
+from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
 from .book_screen import BookScreen
@@ -53,7 +53,7 @@ class DashboardScreen(BookScreen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="list-pane") as list_pane:
                 list_pane.border_title = "Contacts"
-                yield Input(
+                yield FilterInput(
                     placeholder="/ to filter by name, organisation, role or tag",
                     id="filter",
                     compact=True,

@@ -8,6 +8,7 @@ from .attention_list import AttentionList
 from .contact_list import ContactList, SortKey
 from .contact_view import ContactHeader, ReachNow, RecentTouches
 from .cursor_list import CursorList
+from .filter_input import FilterInput
 from .footer import KeyFooter
 from .heat import HeatIndicator, heat_content
 from .intel_list import IntelList
@@ -23,6 +24,7 @@ __all__ = [
     "ContactHeader",
     "ContactList",
     "CursorList",
+    "FilterInput",
     "HeatIndicator",
     "IntelList",
     "KeyFooter",

@@ -128,7 +128,17 @@ class CursorList(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         lines = self.HEADER_LINES + self.item_count() * self.ITEM_LINES
-        self.virtual_size = Size(self.scrollable_content_region.width, lines)
+        size = Size(self.scrollable_content_region.width, lines)
+        if size == self.virtual_size:
+            return
+        overflows = lines > self.container_size.height
+        if size.width == self.virtual_size.width and overflows == self.show_vertical_scrollbar:
+            # Only how far the list scrolls changed (a filter keystroke):
+            # the scroll bar is redrawn, the screen is not laid out again.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+            return
+        self.virtual_size = size
 
     # --- actions ----------------------------------------------------------
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from bchan_tui.data import ContactRow, database
 from bchan_tui.data.first_rows import first_rows_path
@@ -73,6 +74,44 @@ async def test_slash_filters_as_you_type_and_escape_clears(demo_db: Path) -> Non
         await pilot.press("escape")
         assert len(shown_names(app)) == 30
         assert app.focused is contact_list(app)
+
+
+async def test_filter_keystrokes_redraw_the_list_without_laying_out_the_screen(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(demo_db)
+    layouts: list[Screen[Any]] = []
+    real_layout = Screen._refresh_layout
+
+    def counted_layout(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts.append(screen)
+        real_layout(screen, *args, **kwargs)
+
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(pilot)
+        listed = contact_list(app)
+        await pilot.press("slash")
+        monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+        await pilot.press("d")
+        await settle(pilot)
+        # Fewer matches, still more than the list shows: only the list, its
+        # scroll bar and the box are redrawn.
+        assert listed.size.height < listed.item_count() < 30
+        assert listed.show_vertical_scrollbar
+        lines = listed.HEADER_LINES + listed.item_count()
+        assert listed.virtual_size.height == listed.vertical_scrollbar.window_virtual_size == lines
+        assert layouts == []
+        # All of them fit: the scroll bar goes, and the screen is laid out.
+        await pilot.press("backspace", *"nwosu")
+        await settle(pilot)
+        assert shown_names(app)[0] == "Amara Nwosu"
+        assert listed.HEADER_LINES + listed.item_count() <= listed.size.height
+        assert not listed.show_vertical_scrollbar
+        assert layouts
+        await pilot.press(*(["backspace"] * 5))
+        await settle(pilot)
+        assert listed.show_vertical_scrollbar
+        assert listed.vertical_scrollbar.window_virtual_size == listed.HEADER_LINES + 30
 
 
 async def test_a_filter_that_matches_nothing_says_so(demo_db: Path) -> None:
