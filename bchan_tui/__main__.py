@@ -1,5 +1,5 @@
-"""``python -m bchan_tui`` runs the same CLI as ``bchan``."""
+"""``python -m bchan_tui`` runs the same program as ``bchan``."""
 
-from bchan_tui.cli import main
+from bchan_tui.cli import program
 
-raise SystemExit(main())
+program()

@@ -8,12 +8,15 @@ answer in the time it takes to read the file.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from bchan_tui import __version__
 
 from . import check, demo, export, find, import_, launch, log, query, reach
-from .common import run_guarded
+from .common import LEFT_FOR_THE_END, run_guarded
 
 # Each module adds its subcommand with register(); order is the --help order.
 SUBCOMMANDS = (check, demo, find, reach, log, query, export, import_)
@@ -39,3 +42,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     status: int = run_guarded(args.handler, args)
     return status
+
+
+def program() -> NoReturn:
+    """The ``bchan`` program: ``main``, then its end. After a read-only
+    command, the process ends without freeing the book it read object by
+    object: its output is flushed, and nothing else is left to do."""
+    status = main()
+    if LEFT_FOR_THE_END:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            raise SystemExit(status) from None  # Python's own end reports it
+        os._exit(status)
+    raise SystemExit(status)
