@@ -288,8 +288,7 @@ class BookReader(BookSession):
         writes its share of the contacts without indexing the whole book."""
         moment = now or clock_now()
         with self._mutex:
-            part = self._part(contact_ids, touches=True)
-            table = self._table("touches")
+            part, table = self._part_with_touches(contact_ids, recent_touches)
             details = []
             for contact_id in contact_ids:
                 self._in(part, contact_id)
@@ -312,7 +311,7 @@ class BookReader(BookSession):
                 return [
                     c.address for c in channels if c.rung is rung or c.contact_id in contact_ids
                 ]
-            documents = self._storage.read()["channels"].values()
+            documents = self._raw()["channels"].values()
             return [
                 address
                 for doc in documents

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +21,7 @@ from .documents import DocumentWriter
 from .errors import BrokenDatabaseError, DatabaseError
 from .first_rows import save_first_rows, saved_first_rows
 from .index import BookIndex, IndexProblem, TouchTimes
+from .recent_touches import KEPT, save_recent_touches, saved_recent_touches
 from .schema import RawData
 from .storage import AtomicJSONStorage
 from .summary_journal import SummaryJournal
@@ -53,9 +54,11 @@ class BookSession:
         self.read_only = read_only
         self._indexed: BookIndex | None = None
         self._contacts_only: BookIndex | None = None
-        # The last ``_part`` a reader made: its contact ids, whether it has
-        # the touches' documents, and the part.
-        self._last_part: tuple[frozenset[str], bool, BookIndex] | None = None
+        # The last ``_part`` a reader made: its contact ids, where its touches'
+        # documents came from (see ``_made_part``), and the part.
+        self._last_part: tuple[frozenset[str], str, BookIndex] | None = None
+        # The newest touches kept beside the book, once read ({} for none).
+        self._recent: dict[str, Doc] | None = None
         self._mutex = threading.RLock()
         self._opened: OpenDatabase | None = None
         self._unsettled: OpenDatabase | None = None
@@ -147,15 +150,43 @@ class BookSession:
         """The whole index or, until it is built, the part of the book about
         ``contact_ids``: the same answers about them, for a fraction of the
         work. It holds the touches' times; their documents too with ``touches``."""
+        return self._made_part(contact_ids, "book" if touches else "times")
+
+    def _part_with_touches(
+        self, contact_ids: Collection[str], newest: int
+    ) -> tuple[BookIndex, Mapping[str, Doc]]:
+        """``_part`` with the documents of at least the ``newest`` touches of
+        each contact, by document id: from the newest touches kept beside
+        the book (see ``recent_touches``) when they hold as many and the
+        summary answers, else from the book."""
+        if self._indexed is None and self._summary is not None and newest <= KEPT:
+            if self._recent is None:
+                self._recent = saved_recent_touches(self.path) or {}
+            if self._recent:
+                return self._made_part(contact_ids, "recent"), self._recent
+        return self._made_part(contact_ids, "book"), self._documents.table("touches")
+
+    def _made_part(self, contact_ids: Collection[str], touches: str) -> BookIndex:
+        """``_part``, its touches' documents from ``touches``: "times" (none),
+        "recent" (the kept newest) or "book"."""
         if self._indexed is not None:
             return self._indexed
         wanted = frozenset(contact_ids)
         last = self._last_part
-        if last is not None and last[0] == wanted and (last[1] or not touches):
+        if last is not None and last[0] == wanted and touches in (last[1], "times"):
             return last[2]
-        part = self._decoded(
-            lambda data, times: BookIndex.build(data, wanted, times=times), book=touches
-        )
+        if touches == "recent":
+            recent = self._recent or {}
+            part = self._decoded(
+                lambda data, times: BookIndex.build(
+                    {**data, "touches": recent}, wanted, times=times
+                )
+            )
+        else:
+            part = self._decoded(
+                lambda data, times: BookIndex.build(data, wanted, times=times),
+                book=touches == "book",
+            )
         if self.read_only:
             # A reader's book does not change, and an export asks two
             # questions of each part (the contacts' details, and what
@@ -236,6 +267,7 @@ class BookSession:
             data = self._storage.read()
             save_first_rows(self.path, data)
             save_summary(self.path, data, self._indexed)
+            save_recent_touches(self.path, data, self._indexed)
 
     def _refuse_if_closing(self) -> None:
         """Stop a reader once the session has ended, or has begun to end in

@@ -28,13 +28,15 @@ from .markdown_document import (
     WrittenSection,
 )
 from .models import AttentionItem, Contact, Rung
+from .recent_touches import KEPT
 from .redaction import Redaction
 from .search import fold
 from .store import Store
 
 __all__ = ["LADDER_HEADERS", "default_export_name", "export_markdown"]
 
-RECENT_TOUCHES = 3
+# As many as are kept beside the book, so an export needs only the kept files.
+RECENT_TOUCHES = KEPT
 
 
 def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> str:

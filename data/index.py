@@ -103,17 +103,17 @@ class BookIndex:
         ``people`` is an index ``of_contacts`` of the same data, whose
         decoded contacts and accounts are taken rather than decoded again.
         ``between`` is called before each table, and may raise to stop.
-        ``times``: the touches' times, taken instead of the touches table.
+        ``times``: the touches' times, taken instead of those of the touches
+        table, which then holds only some of their documents (the newest).
         """
         index = cls()
         with collector_paused():
             index._build(data, contact_ids, people, between)
-            if times is None:
-                touches = data.get("touches", {})
-                if contact_ids is not None:
-                    touches = dict(_kept(touches, "contact_id", contact_ids))
-                index._load_touches(touches)
-            else:
+            touches = data.get("touches", {})
+            if contact_ids is not None:
+                touches = dict(_kept(touches, "contact_id", contact_ids))
+            index._load_touches(touches)
+            if times is not None:
                 index._take_times(times)
         return index
 
@@ -219,13 +219,14 @@ class BookIndex:
             keys[:] = [key for _, _, key in ordered]
 
     def _take_times(self, times: TouchTimes) -> None:
-        """The times of the indexed contacts' touches, from ``times``."""
+        """The times of the indexed contacts' touches, from ``times``; a
+        contact whose newest touches were loaded keeps them."""
         for channel_id in self.channels:
             if found := times.out_times.get(channel_id):
                 self.out_times[channel_id] = list(found)
         for contact_id in self.contacts:
             newest = times.newest.get(contact_id)
-            if newest is not None:
+            if newest is not None and not self.touch_times.get(contact_id):
                 self.touch_times[contact_id] = [newest]
 
     def touch_summary(self) -> TouchTimes:

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and target.exists() and not args.force:
         return fail(f"{target} exists; pass --force to replace it", EXIT_EXISTS)
-    with opened_store(args, write=False) as store:
+    with opened_store(args, write=False, summary=True) as store:
         contact_ids = _chosen(store, args)
         if args.format == "vcard":
             # Imported here: vobject costs every other command its start-up time.
