@@ -8,6 +8,7 @@ has the parsed book already in memory and a core of its own.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import pickle
 import signal
@@ -21,6 +22,10 @@ R = TypeVar("R")
 
 # Below this many items, forking costs more than it saves.
 LEAST_TO_SHARE = 1000
+# How much of the copy's results a read takes, and a pipe holds where it can
+# be set (Linux's F_SETPIPE_SZ; a megabyte is any user's limit by default).
+_CHUNK = 1 << 20
+_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 
 
 class SharedWork(Generic[T, R]):
@@ -67,8 +72,24 @@ class SharedWork(Generic[T, R]):
         child, self._child = self._child, None
         if child is None:
             return mine
-        theirs: list[R] | None = _collect(self._read_end, child)
+        theirs: list[R] | None = self._collect(child)
         return mine + (theirs if theirs is not None else self._work(self._there))
+
+    def _collect(self, child: int) -> list[R] | None:
+        """The copy's results, once it has ended; None when it failed."""
+        received = []
+        with contextlib.suppress(OSError):
+            while chunk := os.read(self._read_end, _CHUNK):
+                received.append(chunk)
+        os.close(self._read_end)
+        _, status = os.waitpid(child, 0)
+        if status != 0:
+            return None
+        try:
+            results: list[R] = pickle.loads(b"".join(received))
+        except (EOFError, ValueError, pickle.UnpicklingError):
+            return None
+        return results
 
     def __enter__(self) -> Self:
         return self
@@ -83,9 +104,10 @@ class SharedWork(Generic[T, R]):
         child, self._child = self._child, None
         if child is not None:
             with contextlib.suppress(OSError):
-                os.close(self._read_end)
                 os.kill(child, signal.SIGKILL)
                 os.waitpid(child, 0)
+            with contextlib.suppress(OSError):
+                os.close(self._read_end)
 
 
 def _can_fork() -> bool:
@@ -103,19 +125,15 @@ def _do_in_child(
     status = 1
     try:
         os.close(read_end)
-        with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(work(items), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        # Made whole first: written piece by piece, the pickle would wait on
+        # every piece for this process to read it.
+        payload = pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(write_end, _SET_PIPE_SIZE, _CHUNK)  # fewer, larger reads
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(write_end, view) :]
+        os.close(write_end)
         status = 0
     finally:
         os._exit(status)
-
-
-def _collect(read_end: int, child: int) -> list[R] | None:
-    """The child's results, or None when it failed."""
-    with os.fdopen(read_end, "rb") as pipe:
-        try:
-            results: list[R] | None = pickle.load(pipe)
-        except (EOFError, ValueError, pickle.UnpicklingError):
-            results = None
-    _, status = os.waitpid(child, 0)
-    return results if status == 0 else None

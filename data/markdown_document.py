@@ -90,13 +90,15 @@ class ContactSection:
 
 @dataclass(frozen=True, slots=True)
 class WrittenSection:
-    """One contact's part of the document: their section, the intel it
-    leaves out (a redacted document lists it apart), and their lines of
-    what needs attention, each with its place in that list."""
+    """One contact's part of the document: their section, and their lines
+    of two lists of the whole document, each line with its place in its
+    list: what needs attention, and (redacted) the intel received, which a
+    redacted section leaves out. Only text and numbers: a forked copy of
+    the process sends its sections back through a pipe."""
 
     text: str
-    received: list[Intel]
     attention: list[tuple[AttentionKey, str]]
+    received: list[tuple[tuple[float, str], str]]
 
 
 class MarkdownDocument:
@@ -120,7 +122,11 @@ class MarkdownDocument:
             self._line("No contacts to export.")
         self._lines.extend(section.text for section in sections)
         if not self.redaction.reveal:
-            self._received_intel([item for section in sections for item in section.received])
+            received = [line for section in sections for line in section.received]
+            # Newest first; the same moment, by summary (a stable sort, so
+            # the same summary keeps the contacts' order).
+            received.sort(key=itemgetter(0), reverse=True)
+            self._received_intel([line for _, line in received])
         return "\n".join(self._lines)
 
     def section(self, section: ContactSection) -> WrittenSection:
@@ -128,14 +134,19 @@ class MarkdownDocument:
         self._lines = []
         self._contact_lines(section)
         intel = section.detail.intel
-        received = [item for item in intel if item.direction is IntelDirection.RECEIVED]
         confidential = {i.summary for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL}
         attention = [
             (attention_key(item), md.bullet(self._attention_line(item, section, confidential)))
             for item in section.attention
         ]
+        source = md.strong("A source")
+        received = [
+            ((item.at.timestamp(), item.summary), md.bullet(f"{source}, {self._intel_line(item)}"))
+            for item in intel
+            if item.direction is IntelDirection.RECEIVED and not self.redaction.reveal
+        ]
         # One string per contact: a large book's document is millions of lines.
-        return WrittenSection("\n".join(self._lines), received, attention)
+        return WrittenSection("\n".join(self._lines), attention, received)
 
     # --- building blocks -----------------------------------------------------
 
@@ -305,11 +316,9 @@ class MarkdownDocument:
 
     # --- received intel, without its sources --------------------------------------
 
-    def _received_intel(self, received: list[Intel]) -> None:
+    def _received_intel(self, lines: list[str]) -> None:
         self._line("## Intel received")
-        if not received:
+        if not lines:
             self._line("None yet.")
             return
-        received.sort(key=lambda item: (item.at, item.summary), reverse=True)
-        source = md.strong("A source")
-        self._line(*(md.bullet(f"{source}, {self._intel_line(item)}") for item in received))
+        self._line(*lines)

@@ -118,13 +118,13 @@ def test_an_export_written_on_two_cores_is_the_one_written_on_one(
     monkeypatch.setattr(os, "fork", counted_fork)
     # The copy's own results, not those of its share done again here.
     collected: list[object] = []
-    real_collect = forked._collect
+    real_collect = forked.SharedWork._collect
 
-    def counted_collect(read_end: int, child: int) -> Any:
-        collected.append(real_collect(read_end, child))
+    def counted_collect(shared: forked.SharedWork[Any, Any], child: int) -> Any:
+        collected.append(real_collect(shared, child))
         return collected[-1]
 
-    monkeypatch.setattr(forked, "_collect", counted_collect)
+    monkeypatch.setattr(forked.SharedWork, "_collect", counted_collect)
     monkeypatch.setattr(forked, "_can_fork", lambda: False)
     with Store(db, read_only=True) as reader:
         active = len(reader.contacts())
