@@ -49,7 +49,8 @@ class BookSession:
         summary kept beside the book (see ``book_summary``), for every
         question it answers; a writer also saves touches from it (see
         ``summary_journal``). Every writer that read the book whole keeps
-        both up to date when it closes."""
+        them (and each contact's newest touches, see ``recent_touches``) up
+        to date when it closes."""
         self.path = Path(os.path.abspath(path))
         self.read_only = read_only
         self._indexed: BookIndex | None = None
@@ -162,8 +163,10 @@ class BookSession:
         if self._indexed is None and self._summary is not None and newest <= KEPT:
             if self._recent is None:
                 self._recent = saved_recent_touches(self.path) or {}
-            if self._recent:
-                return self._made_part(contact_ids, "recent"), self._recent
+            part = self._made_part(contact_ids, "recent") if self._recent else None
+            # Not when a document did not decode and the whole index was built.
+            if part is not None and part is not self._indexed:
+                return part, self._recent
         return self._made_part(contact_ids, "book"), self._documents.table("touches")
 
     def _made_part(self, contact_ids: Collection[str], touches: str) -> BookIndex:
@@ -255,7 +258,8 @@ class BookSession:
             # the summary waits in its journal for the next whole write.
             return
         checked = True
-        if self._indexed is None and self._storage.unfolded_changes:
+        # A reader writes nothing, so it has nothing to check.
+        if not self.read_only and self._indexed is None and self._storage.unfolded_changes:
             try:
                 self._require_checked()
             except BrokenDatabaseError:

@@ -177,3 +177,17 @@ def test_the_first_rows_take_in_only_their_own_contacts_touches(
     assert far not in shown
     assert near.id in touches and away.id not in touches
     assert set(touches.values()) <= shown
+
+
+def test_a_reader_of_a_book_with_a_journal_does_not_check_it_whole_at_close(
+    book: Path, frozen: pendulum.DateTime
+) -> None:
+    contact_id, channel_id = first_shown(book, frozen)
+    with Store(book, summary=True) as shell:
+        shell.log_touch(contact_id, channel_id, at=frozen.add(hours=1))
+    reader = Store(book, read_only=True)
+    assert reader.search_contacts("ada")
+    reader.close()
+    # Checking is for a writer about to fold the journal in; a reader writes nothing.
+    assert reader._indexed is None
+    assert journal_path(book).exists()
