@@ -189,8 +189,12 @@ class Store(BookReader):
         values = clean_fields(TOUCH_FIELDS, {"reason": reason, "note": note, "outcome": outcome})
         way = validate.choice(Direction, direction, "direction")
         level = validate.choice(Urgency, urgency, "urgency")
-        contact = self.contact(contact_id)
-        channel = self.channel(channel_id)
+        with self._mutex:
+            # Only the part of the book about this contact is decoded, until
+            # the book is indexed (a touch saved from the summary never is).
+            part = self._part([contact_id])
+            contact = self._in(part, contact_id)
+        channel = part.channels.get(channel_id) or self.channel(channel_id)
         if channel.contact_id != contact.id:
             raise ValidationError("that channel belongs to another contact", field="channel")
         if not channel.is_active:
