@@ -18,10 +18,10 @@ from .codec import Doc
 from .index import BookIndex
 from .journal import JournalProblem, replay
 from .kept_files import keep, kept, kept_path
-from .schema import RawData
+from .schema import META_TABLE, RawData
 
 SUFFIX = "recent"
-FORMAT = 1
+FORMAT = 2
 # How many of each contact's newest touches are kept: as many as the export shows.
 KEPT = 3
 
@@ -39,7 +39,8 @@ def save_recent_touches(path: Path, data: RawData, index: BookIndex) -> None:
         touches = data.get("touches", {})
         newest = {key: touches[key] for keys in index.touch_keys.values() for key in keys[-KEPT:]}
         last_key = max(map(int, touches), default=0)
-        return {"count": KEPT, "touches": newest, "last": last_key}
+        # The book's generation is in its _meta: the journal names it.
+        return {"count": KEPT, "touches": newest, "last": last_key, "meta": data[META_TABLE]}
 
     keep(path, SUFFIX, FORMAT, recent)
 
@@ -52,10 +53,10 @@ def saved_recent_touches(path: Path) -> dict[str, Doc] | None:
     try:
         if saved is None or saved["count"] < KEPT:
             return None
-        touches, last_key = saved["touches"], int(saved["last"])
-        if not isinstance(touches, dict):
+        touches, last_key, meta = saved["touches"], int(saved["last"]), saved["meta"]
+        if not isinstance(touches, dict) or not isinstance(meta, dict):
             return None
-        book: RawData = {"touches": touches}
+        book: RawData = {META_TABLE: meta, "touches": touches}
         replayed = replay(path, book)
     except (JournalProblem, KeyError, TypeError, ValueError):
         return None

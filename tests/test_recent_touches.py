@@ -22,11 +22,13 @@ from bchan_tui.data.synthetic import write_size
 
 @pytest.fixture
 def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
-    """A 1,000-contact book, read whole once by a session that keeps its parts."""
+    """A 1,000-contact book, changed by a session that keeps its parts: the
+    book is then of a generation, which its journal names."""
     db = tmp_path / "book.json"
     write_size(db, "S", frozen)
     with Store(db) as session:
-        session.contact_rows(frozen)
+        session.add_contact("Gen Eration")
+    assert generation_of(orjson.loads(db.read_bytes()))
     return db
 
 
