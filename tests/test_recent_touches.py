@@ -17,19 +17,11 @@ from bchan_tui.data.clock import format_time
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.journal import Journal, generation_of
 from bchan_tui.data.recent_touches import KEPT, recent_touches_path, saved_recent_touches
-from bchan_tui.data.synthetic import write_size
 
 
 @pytest.fixture
-def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
-    """A 1,000-contact book, changed by a session that keeps its parts: the
-    book is then of a generation, which its journal names."""
-    db = tmp_path / "book.json"
-    write_size(db, "S", frozen)
-    with Store(db) as session:
-        session.add_contact("Gen Eration")
-    assert generation_of(orjson.loads(db.read_bytes()))
-    return db
+def book(kept_book: Path) -> Path:
+    return kept_book
 
 
 @pytest.fixture(autouse=True)

@@ -21,20 +21,12 @@ from bchan_tui.data import (
 )
 from bchan_tui.data import storage as storage_module
 from bchan_tui.data.first_rows import saved_first_rows
-from bchan_tui.data.journal import generation_of, journal_path
-from bchan_tui.data.synthetic import write_size
+from bchan_tui.data.journal import journal_path
 
 
 @pytest.fixture
-def book(tmp_path: Path, frozen: pendulum.DateTime) -> Path:
-    """A 1,000-contact book, changed by a session that keeps its summary: the
-    book is then of a generation, which its journal names."""
-    db = tmp_path / "book.json"
-    write_size(db, "S", frozen)
-    with Store(db) as session:
-        session.add_contact("Gen Eration")
-    assert generation_of(orjson.loads(db.read_bytes()))
-    return db
+def book(kept_book: Path) -> Path:
+    return kept_book
 
 
 def first_shown(db: Path, now: pendulum.DateTime) -> tuple[str, str]:
