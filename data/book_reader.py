@@ -95,7 +95,7 @@ class BookReader(BookSession):
             if named is not None:
                 return named
             people = self._people().contacts.values()
-            return [ContactName(c.id, c.name, c.archived) for c in people]
+            return [ContactName(c.id, c.name, c.codename, c.archived) for c in people]
 
     def search_contacts(
         self, query: str, *, among: Collection[str] | None = None

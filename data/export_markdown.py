@@ -20,6 +20,7 @@ from pendulum import DateTime
 
 from .clock import now as clock_now
 from .collector import collector_paused
+from .errors import NotFoundError
 from .forked import SharedWork
 from .markdown_document import (
     LADDER_HEADERS,
@@ -27,10 +28,10 @@ from .markdown_document import (
     MarkdownDocument,
     WrittenSection,
 )
-from .models import AttentionItem, Contact, Rung
+from .models import AttentionItem, Rung
 from .recent_touches import KEPT
 from .redaction import Redaction
-from .search import fold
+from .search import ContactName, fold
 from .store import Store
 
 __all__ = ["LADDER_HEADERS", "default_export_name", "export_markdown"]
@@ -45,13 +46,12 @@ def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> s
     return f"bchan-export-{moment.format('YYYY-MM-DD')}.{suffix}"
 
 
-def gathered(store: Store, contacts: Sequence[Contact], now: DateTime) -> list[ContactSection]:
+def gathered(store: Store, contact_ids: Sequence[str], now: DateTime) -> list[ContactSection]:
     """Each contact's section: the contact screen's detail, with fewer
     touches, and what about them needs attention."""
-    ids = [contact.id for contact in contacts]
-    details = store.contact_details(ids, now, recent_touches=RECENT_TOUCHES)
+    details = store.contact_details(contact_ids, now, recent_touches=RECENT_TOUCHES)
     attention: dict[str, list[AttentionItem]] = {}
-    for item in store.needs_attention(now, contact_ids=ids):
+    for item in store.needs_attention(now, contact_ids=contact_ids):
         attention.setdefault(item.contact_id, []).append(item)
     sections = []
     for detail, channels in details:
@@ -81,19 +81,27 @@ def export_markdown(
     when ``contact_ids`` is None), redacted unless ``reveal`` is set."""
     moment = now or clock_now()
     with collector_paused():
-        everyone = store.contacts(include_archived=True)
+        # Names are all a redacted document needs of everyone, and the order
+        # of the sections; each contact is decoded by the process writing it.
+        everyone = store.contact_names()
         if contact_ids is None:
-            chosen = [c for c in everyone if not c.archived]
+            chosen = [named for named in everyone if not named.archived]
         else:
-            chosen = [store.contact(cid) for cid in dict.fromkeys(contact_ids)]
+            by_id = {named.id: named for named in everyone}
+            chosen = []
+            for contact_id in dict.fromkeys(contact_ids):
+                if contact_id not in by_id:
+                    raise NotFoundError(f"no contact with id {contact_id}")
+                chosen.append(by_id[contact_id])
         redaction = Redaction(
             everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
         )
-        chosen.sort(key=lambda c: (fold(redaction.name(c)), c.id))
+        chosen.sort(key=lambda named: (fold(redaction.name(named)), named.id))
         document = MarkdownDocument(redaction, moment)
 
-        def write(part: Sequence[Contact]) -> list[WrittenSection]:
-            return [document.section(section) for section in gathered(store, part, moment)]
+        def write(part: Sequence[ContactName]) -> list[WrittenSection]:
+            ids = [named.id for named in part]
+            return [document.section(section) for section in gathered(store, ids, moment)]
 
         # Each contact's section is written on its own, from the part of the
         # book about them alone, so a second core writes a share of them.
@@ -102,7 +110,7 @@ def export_markdown(
         return document.render(written)
 
 
-def hidden(store: Store, contacts: Iterable[Contact]) -> list[str]:
+def hidden(store: Store, contacts: Iterable[ContactName]) -> list[str]:
     """Addresses a redacted export never shows: the private rung, and every
     address of a codenamed contact (retired ones included)."""
     coded = {contact.id for contact in contacts if contact.codename}

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from .masking import mask_address, shown_address
-from .models import Channel, Contact
+from .models import Channel
 from .search import fold
 
 WITHHELD = "[name withheld]"
@@ -27,6 +27,19 @@ MIN_PART = 3
 K = TypeVar("K", bound=Hashable)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+class Named(Protocol):
+    """A contact as far as redaction goes: a ``Contact``, or a ``ContactName``
+    read without decoding it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def codename(self) -> str: ...
+
+
 # "'s" ending a name in free text: "Marta's budget" still names Marta.
 _POSSESSIVE = ("'s", "\u2019s")
 
@@ -34,7 +47,7 @@ _POSSESSIVE = ("'s", "\u2019s")
 class NameScrubber:
     """Replaces the real names of codenamed contacts in free text."""
 
-    def __init__(self, contacts: Iterable[Contact]) -> None:
+    def __init__(self, contacts: Iterable[Named]) -> None:
         self._whole: dict[tuple[str, ...], str] = {}
         self._parts: dict[str, str] = {}
         self._cache: dict[str, str] = {}
@@ -189,7 +202,7 @@ class Redaction:
 
     def __init__(
         self,
-        contacts: Iterable[Contact],
+        contacts: Iterable[Named],
         *,
         reveal: bool,
         hidden_addresses: Iterable[str] = (),
@@ -206,7 +219,7 @@ class Redaction:
             done = self._cache[text] = self._names(self._addresses(text))
         return done
 
-    def name(self, contact: Contact) -> str:
+    def name(self, contact: Named) -> str:
         """The codename when one is set; else the name, with any hidden address
         in it masked (an imported card without a name is named by its address)."""
         if self.reveal:
@@ -215,7 +228,7 @@ class Redaction:
             return contact.codename
         return self._addresses(contact.name)
 
-    def address(self, contact: Contact, channel: Channel) -> str:
+    def address(self, contact: Named, channel: Channel) -> str:
         if not self.reveal and contact.codename:
             return mask_address(channel.address)
         return self._scrub(shown_address(channel, reveal=self.reveal))
@@ -224,6 +237,6 @@ class Redaction:
         """Free text with codenamed people's real names replaced."""
         return text if self.reveal else self._scrub(text)
 
-    def source(self, contact: Contact) -> str:
+    def source(self, contact: Named) -> str:
         """Who received intel came from."""
         return self.name(contact) if self.reveal else A_SOURCE

@@ -147,22 +147,24 @@ def documents_by_id(table: Mapping[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ContactName:
-    """What names a contact on the command line, read without decoding it."""
+    """What names a contact, on the command line or in a redacted export,
+    read without decoding the contact."""
 
     id: str
     name: str
+    codename: str
     archived: bool
 
 
 def contact_names(table: Mapping[str, Any]) -> list[ContactName]:
     """Every contact of a stored contacts table, as ``ContactName``, in stored
-    order. Raises ``TypeError`` for an id or a name that is not text."""
+    order. Raises ``TypeError`` for an id, a name or a codename that is not text."""
     named = []
     for contact_id, doc in documents_by_id(table).items():
-        name = doc["name"]
-        if not (isinstance(contact_id, str) and isinstance(name, str)):
-            raise TypeError(f"contact {contact_id!r}: id and name must be text")
-        named.append(ContactName(contact_id, name, bool(doc.get("archived"))))
+        name, codename = doc["name"], doc.get("codename") or ""
+        if not all(isinstance(text, str) for text in (contact_id, name, codename)):
+            raise TypeError(f"contact {contact_id!r}: id, name and codename must be text")
+        named.append(ContactName(contact_id, name, codename, bool(doc.get("archived"))))
     return named
 
 

@@ -61,9 +61,10 @@ def test_naming_a_contact_before_indexing_decodes_only_who_is_meant(
     _demo(db_path, frozen)
     with Store(db_path, read_only=True) as whole:
         everyone = whole.contacts(include_archived=True)
-        names = [(c.id, c.name, c.archived) for c in whole.contact_names()]
     archived = next(c for c in everyone if c.archived)
     marta = next(c for c in everyone if c.name == "Marta Lindqvist")
+    names = [(c.id, c.name, c.codename, c.archived) for c in everyone]
+    assert marta.codename
     meant, text = {
         "id": (archived, archived.id),
         "id prefix": (marta, marta.id[:7]),
@@ -71,7 +72,7 @@ def test_naming_a_contact_before_indexing_decodes_only_who_is_meant(
         "search": (marta, "lindq"),
     }[how]
     with Store(db_path, read_only=True) as fresh:
-        assert [(c.id, c.name, c.archived) for c in fresh.contact_names()] == names
+        assert [(c.id, c.name, c.codename, c.archived) for c in fresh.contact_names()] == names
         assert resolve_contact(fresh, text) == meant
         assert fresh._contacts_only is None and fresh._indexed is None
 
