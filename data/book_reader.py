@@ -301,6 +301,14 @@ class BookReader(BookSession):
                 )
             return details
 
+    def read_ahead(self, *, recent_touches: int) -> None:
+        """Read now what ``contact_details`` with ``recent_touches`` will
+        read: the newest touches kept beside the book or, when they will not
+        do, the book. A copy of the process forked next has it already."""
+        with self._mutex:
+            if self._kept_touches(recent_touches) is None:
+                self._storage.read()
+
     def addresses(self, *, rung: Rung, contact_ids: Collection[str] = ()) -> list[str]:
         """The addresses of every channel on ``rung`` or of ``contact_ids``,
         retired ones too. Until the book is indexed, they are read from the

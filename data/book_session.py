@@ -158,16 +158,24 @@ class BookSession:
     ) -> tuple[BookIndex, Mapping[str, Doc]]:
         """``_part`` with the documents of at least the ``newest`` touches of
         each contact, by document id: from the newest touches kept beside
-        the book (see ``recent_touches``) when they hold as many and the
-        summary answers, else from the book."""
-        if self._indexed is None and self._summary is not None and newest <= KEPT:
-            if self._recent is None:
-                self._recent = saved_recent_touches(self.path) or {}
-            part = self._made_part(contact_ids, "recent") if self._recent else None
+        the book (see ``_kept_touches``), else from the book."""
+        recent = self._kept_touches(newest)
+        if recent is not None:
+            part = self._made_part(contact_ids, "recent")
             # Not when a document did not decode and the whole index was built.
-            if part is not None and part is not self._indexed:
-                return part, self._recent
+            if part is not self._indexed:
+                return part, recent
         return self._made_part(contact_ids, "book"), self._documents.table("touches")
+
+    def _kept_touches(self, newest: int) -> dict[str, Doc] | None:
+        """The newest touches kept beside the book (see ``recent_touches``),
+        read once, when they hold ``newest`` of each contact and the summary
+        answers; else None."""
+        if self._indexed is not None or self._summary is None or newest > KEPT:
+            return None
+        if self._recent is None:
+            self._recent = saved_recent_touches(self.path) or {}
+        return self._recent or None
 
     def _made_part(self, contact_ids: Collection[str], touches: str) -> BookIndex:
         """``_part``, its touches' documents from ``touches``: "times" (none),

@@ -105,6 +105,7 @@ def export_markdown(
 
         # Each contact's section is written on its own, from the part of the
         # book about them alone, so a second core writes a share of them.
+        store.read_ahead(recent_touches=RECENT_TOUCHES)
         with SharedWork(write, chosen, there=_THERE) as shared:
             written = shared.results(write(shared.here))
         return document.render(written)

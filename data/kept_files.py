@@ -54,6 +54,17 @@ def keep(path: Path, suffix: str, version: int, content: Callable[[], dict[str, 
         write_atomically(target, header + b"\n" + body, durable=False)
 
 
+def is_kept(path: Path, suffix: str, version: int, *, later_journal: bool = False) -> bool:
+    """Whether ``kept`` would find a whole, current file (as far as its first
+    line and its size tell), read without the rest."""
+    files = book_files(path)
+    stamps = [{"format": version, "files": files}]
+    if later_journal:
+        stamps.append({"format": version, "files": [files[0], None]})
+    target = kept_path(path, suffix)
+    return any(_is_whole(target, stamp) for stamp in stamps)
+
+
 def kept(
     path: Path, suffix: str, version: int, *, later_journal: bool = False
 ) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .codec import Doc
 from .index import BookIndex
 from .journal import JournalProblem, replay
-from .kept_files import keep, kept, kept_path
+from .kept_files import is_kept, keep, kept, kept_path
 from .schema import META_TABLE, RawData
 
 SUFFIX = "recent"
@@ -43,6 +43,12 @@ def save_recent_touches(path: Path, data: RawData, index: BookIndex) -> None:
         return {"count": KEPT, "touches": newest, "last": last_key, "meta": data[META_TABLE]}
 
     keep(path, SUFFIX, FORMAT, recent)
+
+
+def has_recent_touches(path: Path) -> bool:
+    """Whether newest touches current for the book are kept beside it, read
+    without them (the journal may still make them of no use)."""
+    return is_kept(path, SUFFIX, FORMAT, later_journal=True)
 
 
 def saved_recent_touches(path: Path) -> dict[str, Doc] | None:

@@ -16,7 +16,12 @@ from bchan_tui.data import Rung, Store, forked
 from bchan_tui.data.clock import format_time
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.journal import Journal, generation_of
-from bchan_tui.data.recent_touches import KEPT, recent_touches_path, saved_recent_touches
+from bchan_tui.data.recent_touches import (
+    KEPT,
+    has_recent_touches,
+    recent_touches_path,
+    saved_recent_touches,
+)
 
 
 @pytest.fixture
@@ -131,3 +136,25 @@ def test_an_export_from_the_kept_files_on_two_cores_is_the_same(
     monkeypatch.setattr(forked, "_can_fork", lambda: True)
     assert exports(book, frozen, summary=True) == expected
     assert forks == [1, 1]
+
+
+def test_reading_ahead_reads_the_kept_touches_or_else_the_book(
+    book: Path, parses: list[Path]
+) -> None:
+    # What an export reads before a copy of the process is forked, so that
+    # the copy does not read it again.
+    assert has_recent_touches(book)
+    parses.clear()
+    with Store(book, read_only=True, summary=True) as reader:
+        reader.read_ahead(recent_touches=KEPT)
+    assert parses == []
+    with Store(book, read_only=True, summary=True) as reader:
+        reader.read_ahead(recent_touches=KEPT + 1)  # more than are kept
+    assert parses == [book]
+    path = recent_touches_path(book)
+    path.write_bytes(path.read_bytes()[:-100])
+    assert not has_recent_touches(book)
+    parses.clear()
+    with Store(book, read_only=True, summary=True) as reader:
+        reader.read_ahead(recent_touches=KEPT)
+    assert parses == [book]

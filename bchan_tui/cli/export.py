@@ -12,10 +12,11 @@ from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.lookup import find_account, resolve_contact
 from bchan_tui.data.models import Contact
+from bchan_tui.data.recent_touches import has_recent_touches
 from bchan_tui.data.search import fold
 from bchan_tui.data.store import Store
 
-from .common import EXIT_OK, EXIT_USAGE, add_db_option, fail, opened_store
+from .common import EXIT_OK, EXIT_USAGE, add_db_option, db_path, fail, opened_store
 from .shell import lookup_guarded, shown
 
 EXIT_EXISTS = 1
@@ -78,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and target.exists() and not args.force:
         return fail(f"{target} exists; pass --force to replace it", EXIT_EXISTS)
-    with opened_store(args, write=False, summary=True) as store:
+    # The summary serves the export with the newest touches kept beside it;
+    # without them, the book is parsed anyway.
+    kept = args.format == "markdown" and has_recent_touches(db_path(args))
+    with opened_store(args, write=False, summary=kept) as store:
         contact_ids = _chosen(store, args)
         if args.format == "vcard":
             # Imported here: vobject costs every other command its start-up time.
