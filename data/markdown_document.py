@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 from pendulum import DateTime
 
@@ -88,13 +89,12 @@ class ContactSection:
     attention: tuple[AttentionItem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenSection:
+class WrittenSection(NamedTuple):
     """One contact's part of the document: their section, and their lines
     of two lists of the whole document, each line with its place in its
     list: what needs attention, and (redacted) the intel received, which a
-    redacted section leaves out. Only text and numbers: a forked copy of
-    the process sends its sections back through a pipe."""
+    redacted section leaves out. Only text and numbers, in a tuple: a
+    forked copy of the process pickles its sections back through a pipe."""
 
     text: str
     attention: list[tuple[AttentionKey, str]]
