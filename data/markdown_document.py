@@ -116,7 +116,7 @@ class MarkdownDocument:
         attention = sorted(
             (line for section in sections for line in section.attention), key=itemgetter(0)
         )
-        self._attention([line for _, line in attention])
+        self._listed("## Needs attention", attention, "Nothing needs attention.")
         self._line("## Contacts")
         if not sections:
             self._line("No contacts to export.")
@@ -126,7 +126,7 @@ class MarkdownDocument:
             # Newest first; the same moment, by summary (a stable sort, so
             # the same summary keeps the contacts' order).
             received.sort(key=itemgetter(0), reverse=True)
-            self._received_intel([line for _, line in received])
+            self._listed("## Intel received", received, "None yet.")
         return "\n".join(self._lines)
 
     def section(self, section: ContactSection) -> WrittenSection:
@@ -176,12 +176,10 @@ class MarkdownDocument:
                 "Export with `--reveal` to show everything."
             )
 
-    def _attention(self, lines: Sequence[str]) -> None:
-        self._line("## Needs attention")
-        if not lines:
-            self._line("Nothing needs attention.")
-            return
-        self._line(*lines)
+    def _listed(self, heading: str, placed: Sequence[tuple[object, str]], empty: str) -> None:
+        """A list of the whole document: its lines, put in their places."""
+        self._line(heading)
+        self._line(*[line for _, line in placed] or [empty])
 
     def _attention_line(
         self, item: AttentionItem, section: ContactSection, confidential: set[str]
@@ -313,12 +311,3 @@ class MarkdownDocument:
             else:
                 what += ", confidential"
         return f"{day(item.at)}, {what}: {self._text(summary)}"
-
-    # --- received intel, without its sources --------------------------------------
-
-    def _received_intel(self, lines: list[str]) -> None:
-        self._line("## Intel received")
-        if not lines:
-            self._line("None yet.")
-            return
-        self._line(*lines)

@@ -322,3 +322,13 @@ def test_only_the_chosen_contacts_are_exported(demo: Store) -> None:
     attention = document.split("\n## Contacts\n")[0]
     assert "Olga Ivanova" not in attention
     assert "Ben Adeyemi" in attention
+
+
+def test_an_empty_book_exports_a_document_that_says_so(
+    store: Store, frozen: pendulum.DateTime
+) -> None:
+    document = export_markdown(store, now=frozen)
+    assert "\n## Needs attention\n\nNothing needs attention.\n" in document
+    assert "\n## Contacts\n\nNo contacts to export.\n" in document
+    assert document.endswith("\n## Intel received\n\nNone yet.\n")
+    assert "0 contacts." in document
