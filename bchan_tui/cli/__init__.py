@@ -39,16 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    status: int = run_guarded(args.handler, args)
+    """Run one command, for a caller that goes on (a script, a test)."""
+    status = _run(argv)
+    LEFT_FOR_THE_END.clear()  # freed as usual, since this process goes on
     return status
 
 
 def program() -> NoReturn:
-    """The ``bchan`` program: ``main``, then its end. After a read-only
+    """The ``bchan`` program: one command, then the end. After a read-only
     command, the process ends without freeing the book it read object by
     object: its output is flushed, and nothing else is left to do."""
-    status = main()
+    status = _run(None)
     if LEFT_FOR_THE_END:
         try:
             sys.stdout.flush()
@@ -57,3 +58,9 @@ def program() -> NoReturn:
             raise SystemExit(status) from None  # Python's own end reports it
         os._exit(status)
     raise SystemExit(status)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    status: int = run_guarded(args.handler, args)
+    return status
