@@ -100,9 +100,9 @@ def _with_journal(path: Path, summary: BookSummary) -> bool:
     summary.journal = replayed
     if replayed is None:
         return True
-    changed = [int(doc_id) for table, doc_id in replayed.changed if table == "touches"]
-    if any(doc_id <= summary.last_touch for doc_id in changed):
+    if replayed.changed_stored("touches", summary.last_touch):
         return False
+    changed = [int(doc_id) for table, doc_id in replayed.changed if table == "touches"]
     for doc_id in sorted(changed):
         doc = touches.get(str(doc_id))
         if doc is not None:  # else added and removed since

@@ -79,6 +79,12 @@ class Replayed:
     length: int
     changed: frozenset[tuple[str, str]] = frozenset()
 
+    def changed_stored(self, table: str, last: int) -> bool:
+        """Whether it changed a document of ``table`` that the book already
+        held: one of document id ``last`` or lower (those added since have
+        higher ones)."""
+        return any(name == table and int(doc_id) <= last for name, doc_id in self.changed)
+
 
 def replay(db_path: Path, data: RawData) -> Replayed | None:
     """Apply the journal beside ``db_path`` to ``data`` in place.

@@ -66,8 +66,6 @@ def saved_recent_touches(path: Path) -> dict[str, Doc] | None:
         replayed = replay(path, book)
     except (JournalProblem, KeyError, TypeError, ValueError):
         return None
-    if replayed is not None and any(
-        table == "touches" and int(doc_id) <= last_key for table, doc_id in replayed.changed
-    ):
+    if replayed is not None and replayed.changed_stored("touches", last_key):
         return None
     return book["touches"]
