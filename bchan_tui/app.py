@@ -76,8 +76,10 @@ class BchanApp(App[None]):
 
     def __init__(self, db_path: Path, *, preferences: Preferences | None = None) -> None:
         super().__init__()
-        # The next session shows its first rows before the book is parsed.
-        self.store = Store(db_path, first_screen=True)
+        # Messages printed as the app ends (a broken book) name files: a
+        # path wrapped in two cannot be copied, so lines are left whole.
+        self.error_console.soft_wrap = True
+        self.store = Store(db_path)
         self.preferences = preferences if preferences is not None else Preferences.in_user_config()
         self.dashboard = DashboardScreen(self.store)
 

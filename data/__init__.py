@@ -4,6 +4,7 @@ It never imports Textual; the CLI's shell commands run on it alone.
 """
 
 from .account_map import AccountMap, AccountPerson, AccountSummary
+from .dashboard import FIRST_ROWS
 from .errors import (
     BchanError,
     BrokenDatabaseError,
@@ -13,7 +14,6 @@ from .errors import (
     ValidationError,
     WriteFailedError,
 )
-from .first_rows import FIRST_ROWS
 from .models import (
     Account,
     AttentionItem,

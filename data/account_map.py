@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pendulum import DateTime
 
 from .dashboard import ladder_steps, relationship_of
 from .index import BookIndex
 from .models import Account, Band, Channel, Contact, Intel, RelationshipState, Rung
-
-if TYPE_CHECKING:
-    from .book_reader import BookReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,20 +137,21 @@ def account_maps(index: BookIndex, now: DateTime) -> list[AccountMap]:
     return [_build(index, a, members.get(a.id, []), now) for a in _by_name(index)]
 
 
-def account_summaries(book: BookReader) -> list[AccountSummary]:
+def account_summaries(index: BookIndex) -> list[AccountSummary]:
     """Every account of the book by name, with its count of people and of
     back channels: no heat is worked out, so it is quick on any book."""
     with_back_channel = {
         channel.contact_id
-        for channel in book.channels()
+        for channel in index.channels.values()
         if channel.rung is Rung.PRIVATE and channel.is_active
     }
     people: Counter[str] = Counter()
     back: Counter[str] = Counter()
-    for contact in book.contacts():
-        if contact.account_id is not None:
+    for contact in index.contacts.values():
+        if contact.account_id is not None and not contact.archived:
             people[contact.account_id] += 1
             back[contact.account_id] += contact.id in with_back_channel
     return [
-        AccountSummary(account, people[account.id], back[account.id]) for account in book.accounts()
+        AccountSummary(account, people[account.id], back[account.id])
+        for account in sorted(index.accounts.values(), key=lambda a: a.name.casefold())
     ]

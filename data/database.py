@@ -1,6 +1,6 @@
-"""Opening a database file safely: lock, parse, validate, migrate, back up.
+"""Reading a book's file and its journal, and opening it for a session.
 
-A file that does not parse or does not validate is never written to: opening
+A file that does not parse or does not validate is never written to: it
 raises ``BrokenDatabaseError`` naming the file, the problem and the newest
 backup, and the caller exits with status 2.
 """
@@ -8,7 +8,7 @@ backup, and the caller exits with status 2.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,34 +16,16 @@ import msgspec
 
 from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
-from .collector import collector_paused
-from .errors import BrokenDatabaseError
+from .errors import BrokenDatabaseError, DatabaseError
 from .index import BookIndex, IndexProblem
 from .journal import JournalProblem, Replayed, journal_path, replay
-from .lock import SessionLock
-from .schema import (
-    RawData,
-    SchemaMismatch,
-    check_structure,
-    migrate,
-    needs_migration,
-    new_database,
-)
+from .schema import RawData, SchemaMismatch, check_structure, migrate, needs_migration, new_database
 from .storage import AtomicJSONStorage, decode, write_book
 
-
-@dataclass
-class OpenDatabase:
-    """A parsed, structurally valid book (its journal replayed), not yet
-    indexed: indexing decodes and checks every document, and is left to
-    whoever needs it first."""
-
-    storage: AtomicJSONStorage
-    lock: SessionLock | None
-    # The journal a killed session left, applied to the book (None: none).
-    replayed: Replayed | None = None
-    # The file did not exist: this session made it, so there is no backup to make.
-    created: bool = False
+# A writer folding the journal replaces the book between a reader's reading
+# of the book and of its journal at most once in a blue moon; a reader that
+# sees it happen reads both again.
+READ_ATTEMPTS = 5
 
 
 def broken(path: Path, problem: str) -> BrokenDatabaseError:
@@ -54,102 +36,97 @@ def broken(path: Path, problem: str) -> BrokenDatabaseError:
     )
 
 
-def read_database(path: Path) -> RawData:
-    """Parse and validate the file's structure, or raise ``BrokenDatabaseError``."""
+def _parsed(path: Path) -> tuple[RawData, int]:
+    """The book's documents, structurally checked, and the inode they were read from."""
     try:
-        payload = path.read_bytes()
+        with path.open("rb") as file:
+            inode = os.fstat(file.fileno()).st_ino
+            payload = file.read()
     except IsADirectoryError:
         raise broken(path, "it is a folder, not a file") from None
     except PermissionError:
         raise broken(path, "permission denied") from None
     try:
-        with collector_paused(freeze=True):
-            data = decode(payload)
+        data = decode(payload)
     except msgspec.DecodeError as error:
         raise broken(path, f"it is not valid JSON ({error})") from None
+    except RecursionError:
+        raise broken(path, "it is nested too deeply to be a bchan book") from None
     try:
-        return check_structure(data)
+        return check_structure(data), inode
     except SchemaMismatch as error:
         raise broken(path, str(error)) from None
 
 
 def read_book(path: Path) -> tuple[RawData, Replayed | None]:
     """The book with its journal replayed, and what the journal added (None
-    when there was no journal for this generation of the file)."""
-    data = read_database(path)
-    try:
-        return data, replay(path, data)
-    except JournalProblem as error:
-        raise broken(journal_path(path), str(error)) from None
+    when there is no journal for this generation of the file).
+
+    A writer that folds its journal writes a new book, then removes the
+    journal: read between the two, the old book would lack what the journal
+    held. Every whole write makes a new file (a new inode), so a reader that
+    finds no journal of its book's generation checks the book is still the
+    one it read, and reads again if not.
+    """
+    for _ in range(READ_ATTEMPTS):
+        data, inode = _parsed(path)
+        try:
+            replayed = replay(path, data)
+        except JournalProblem as error:
+            raise broken(journal_path(path), str(error)) from None
+        if replayed is not None or _inode(path) == inode:
+            return data, replayed
+    raise DatabaseError(f"{path} kept changing while it was read; try again")
 
 
-def build_index(
-    path: Path,
-    data: RawData,
-    people: BookIndex | None = None,
-    between: Callable[[], None] = lambda: None,
-) -> BookIndex:
-    """Decode and index every document, or raise ``BrokenDatabaseError``
-    (contacts and accounts are taken from ``people`` when given; ``between``
-    is called between tables and may raise to stop)."""
+def _inode(path: Path) -> int | None:
     try:
-        with collector_paused(freeze=True):
-            return BookIndex.build(data, people=people, between=between)
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def check_whole(path: Path, data: RawData) -> BookIndex:
+    """Decode and index every document, or raise ``BrokenDatabaseError``."""
+    try:
+        return BookIndex.build(data)
     except IndexProblem as error:
         raise broken(path, str(error)) from None
 
 
-def lock_database(path: Path, *, read_only: bool) -> SessionLock | None:
-    """A writer's session lock on the book at the absolute ``path`` (None
-    for a reader); raises ``DatabaseLockedError`` when another session holds
-    it. Writers take it first, so the file cannot change between validation
-    and the first write."""
-    if read_only:
-        return None
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    lock = SessionLock(path)
-    lock.acquire()
-    return lock
+@dataclass
+class OpenedBook:
+    """A parsed, structurally valid book with its journal replayed."""
+
+    storage: AtomicJSONStorage
+    # The file did not exist: this session made it, so there is no backup to make.
+    created: bool = False
 
 
-def load_database(path: Path, lock: SessionLock | None, *, read_only: bool) -> OpenDatabase:
-    """Read (or create) the book at the absolute ``path`` for a session
-    holding ``lock``, which is released if the book cannot be opened.
+def open_book(path: Path, *, read_only: bool) -> OpenedBook:
+    """Read (or, for a writer, create) the book at ``path``.
 
-    Nothing is written until every document has been checked: a writer
-    calls ``settle`` once the book is indexed.
+    A writer holds the book's lock before calling this, so the file cannot
+    change between this reading and its first write. Nothing is written
+    until every document has been checked: see ``settle``.
     """
-    try:
+    if not path.exists():
+        data = new_database()
         if not read_only:
-            remove_stale_temp_files(path)
-        replayed: Replayed | None = None
-        created = not path.exists()
-        if not created:
-            with collector_paused(freeze=True):
-                data, replayed = read_book(path)
-            if not read_only and (replayed is None or not replayed.changes):
-                # A journal of another generation, or of no change: nothing
-                # in it belongs to this book.
-                journal_path(path).unlink(missing_ok=True)
-                replayed = None
-            if not read_only and needs_migration(data):
-                _migrate(path, data)
-        elif read_only:
-            data = new_database()
-        else:
-            data = new_database()
             write_book(path, data)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    storage = AtomicJSONStorage(path, data, read_only=read_only, replayed=replayed)
-    return OpenDatabase(storage, lock, replayed, created)
+        return OpenedBook(AtomicJSONStorage(path, data, read_only=read_only), created=True)
+    if not read_only:
+        remove_stale_temp_files(path)
+    data, replayed = read_book(path)
+    if not read_only and needs_migration(data):
+        _migrate(path, data)
+        replayed = None
+    return OpenedBook(AtomicJSONStorage(path, data, read_only=read_only, replayed=replayed))
 
 
-def settle(opened: OpenDatabase) -> None:
-    """A writer's care of a book just checked whole, before its first write:
-    the day's first session backs it up."""
+def settle(opened: OpenedBook) -> None:
+    """A writer's care of a book just checked whole, before its first
+    rewrite: the day's first session backs it up."""
     if not opened.created:
         # A backup that cannot be made (a full disk, a read-only folder) must
         # not stop the session; the next one tries again.
@@ -158,8 +135,10 @@ def settle(opened: OpenDatabase) -> None:
 
 
 def _migrate(path: Path, data: RawData) -> None:
-    """Bring the book to this version, check it whole, back up, then write."""
+    """Bring the book to this version, check it whole, back up, then write
+    it (its journal, replayed into ``data``, is then folded in)."""
     migrate(data)
-    build_index(path, data)
+    check_whole(path, data)
     make_backup(path)
     write_book(path, data)
+    journal_path(path).unlink(missing_ok=True)

@@ -19,25 +19,21 @@ from collections.abc import Iterable, Sequence
 from pendulum import DateTime
 
 from .clock import now as clock_now
-from .collector import collector_paused
 from .errors import NotFoundError
-from .forked import SharedWork
 from .markdown_document import (
     LADDER_HEADERS,
     ContactSection,
     MarkdownDocument,
-    WrittenSection,
 )
 from .models import AttentionItem, Rung
-from .recent_touches import KEPT
 from .redaction import Redaction
 from .search import ContactName, fold
 from .store import Store
 
 __all__ = ["LADDER_HEADERS", "default_export_name", "export_markdown"]
 
-# As many as are kept beside the book, so an export needs only the kept files.
-RECENT_TOUCHES = KEPT
+# The newest touches a section lists.
+RECENT_TOUCHES = 3
 
 
 def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> str:
@@ -64,12 +60,6 @@ def gathered(store: Store, contact_ids: Sequence[str], now: DateTime) -> list[Co
     return sections
 
 
-# The share of the contacts a forked copy writes: both processes do the
-# same, each with the part of the book about its own contacts, but this one
-# reads the copy's results and puts the document together.
-_THERE = 0.48
-
-
 def export_markdown(
     store: Store,
     *,
@@ -80,35 +70,25 @@ def export_markdown(
     """The Markdown document for the given contacts (every active contact
     when ``contact_ids`` is None), redacted unless ``reveal`` is set."""
     moment = now or clock_now()
-    with collector_paused():
-        # Names are all a redacted document needs of everyone, and the order
-        # of the sections; each contact is decoded by the process writing it.
-        everyone = store.contact_names()
-        if contact_ids is None:
-            chosen = [named for named in everyone if not named.archived]
-        else:
-            by_id = {named.id: named for named in everyone}
-            chosen = []
-            for contact_id in dict.fromkeys(contact_ids):
-                if contact_id not in by_id:
-                    raise NotFoundError(f"no contact with id {contact_id}")
-                chosen.append(by_id[contact_id])
-        redaction = Redaction(
-            everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
-        )
-        chosen.sort(key=lambda named: (fold(redaction.name(named)), named.id))
-        document = MarkdownDocument(redaction, moment)
-
-        def write(part: Sequence[ContactName]) -> list[WrittenSection]:
-            ids = [named.id for named in part]
-            return [document.section(section) for section in gathered(store, ids, moment)]
-
-        # Each contact's section is written on its own, from the part of the
-        # book about them alone, so a second core writes a share of them.
-        store.read_ahead(recent_touches=RECENT_TOUCHES)
-        with SharedWork(write, chosen, there=_THERE) as shared:
-            written = shared.results(write(shared.here))
-        return document.render(written)
+    # Names are all a redacted document needs of everyone, and the order of
+    # the sections; only the chosen contacts are decoded.
+    everyone = store.contact_names()
+    if contact_ids is None:
+        chosen = [named for named in everyone if not named.archived]
+    else:
+        by_id = {named.id: named for named in everyone}
+        chosen = []
+        for contact_id in dict.fromkeys(contact_ids):
+            if contact_id not in by_id:
+                raise NotFoundError(f"no contact with id {contact_id}")
+            chosen.append(by_id[contact_id])
+    redaction = Redaction(
+        everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
+    )
+    chosen.sort(key=lambda named: (fold(redaction.name(named)), named.id))
+    document = MarkdownDocument(redaction, moment)
+    sections = gathered(store, [named.id for named in chosen], moment)
+    return document.render([document.section(section) for section in sections])
 
 
 def hidden(store: Store, contacts: Iterable[ContactName]) -> list[str]:

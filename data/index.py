@@ -22,7 +22,6 @@ from .codec import (
     contact_from_doc,
     intel_from_doc,
 )
-from .collector import collector_paused
 from .models import Account, Channel, Contact, Intel, IntelDirection, IntelStatus, Touch
 from .schema import RawData
 
@@ -39,24 +38,6 @@ class IntelTally:
     received: int = 0
     confirmed: int = 0
     contradicted: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class TouchTimes:
-    """A book's touches reduced to what rows and heat are worked out from:
-    each channel's outgoing times (ascending epoch seconds) and each
-    contact's newest touch. An index built from them answers rows, heat and
-    ``reach now``, and has no touch to show."""
-
-    out_times: dict[str, list[float]]
-    newest: dict[str, float]
-
-    def add(self, contact_id: str, at: float, *, out_on: str | None = None) -> None:
-        """One more touch of ``contact_id`` at ``at``; ``out_on``: its channel,
-        when it was outgoing."""
-        self.newest[contact_id] = max(at, self.newest.get(contact_id, at))
-        if out_on is not None:
-            insort(self.out_times.setdefault(out_on, []), at)
 
 
 @dataclass
@@ -92,81 +73,28 @@ class BookIndex:
         data: RawData,
         contact_ids: Collection[str] | None = None,
         *,
-        people: BookIndex | None = None,
         between: Callable[[], None] = lambda: None,
-        times: TouchTimes | None = None,
     ) -> BookIndex:
-        """Index the whole book, or only what concerns ``contact_ids`` (and
-        every account): a part of the book indexed in a fraction of the time,
-        whose answers about those contacts are the whole book's answers.
+        """Index the whole book or, in partial mode, only what concerns
+        ``contact_ids`` (and every account): a part of the book indexed in a
+        fraction of the time, whose answers about those contacts are the
+        whole book's answers.
 
-        ``people`` is an index ``of_contacts`` of the same data, whose
-        decoded contacts and accounts are taken rather than decoded again.
         ``between`` is called before each table, and may raise to stop.
-        ``times``: the touches' times, taken instead of those of the touches
-        table, which then holds only some of their documents (the newest).
         """
         index = cls()
-        with collector_paused():
-            index._build(data, contact_ids, people, between)
-            touches = data.get("touches", {})
-            if contact_ids is not None:
-                touches = dict(_kept(touches, "contact_id", contact_ids))
-            index._load_touches(touches)
-            if times is not None:
-                index._take_times(times)
-        return index
-
-    def _build(
-        self,
-        data: RawData,
-        contact_ids: Collection[str] | None,
-        people: BookIndex | None,
-        between: Callable[[], None],
-    ) -> None:
-        if people is not None and contact_ids is None:
-            self.accounts, self.contacts = dict(people.accounts), dict(people.contacts)
-            for table in ("accounts", "contacts"):
-                self.doc_ids[table] = dict(people.doc_ids[table])
-        else:
-            self._load(data, "accounts", account_from_doc, self.add_account)
-            between()
-            self._load(data, "contacts", contact_from_doc, self.add_contact, contact_ids, by="id")
+        index._load(data, "accounts", account_from_doc, index.add_account)
         between()
-        self._load(data, "channels", channel_from_doc, self.add_channel, contact_ids)
+        index._load(data, "contacts", contact_from_doc, index.add_contact, contact_ids, by="id")
         between()
-        self._load(data, "intel", intel_from_doc, self.add_intel, contact_ids)
+        index._load(data, "channels", channel_from_doc, index.add_channel, contact_ids)
         between()
-
-    @classmethod
-    def of_contacts(cls, data: RawData) -> BookIndex:
-        """Accounts and contacts only: enough to search for people and name them."""
-        index = cls()
-        with collector_paused():
-            index._load(data, "accounts", account_from_doc, index.add_account)
-            index._load(data, "contacts", contact_from_doc, index.add_contact)
-        return index
-
-    @classmethod
-    def of_channels(cls, data: RawData, values: Collection[str], *, by: str = "kind") -> BookIndex:
-        """The channels whose field ``by`` is among ``values``: every email
-        address, say, or (``by="id"``) a few channels."""
-        index = cls()
-        index._load(data, "channels", channel_from_doc, index.add_channel, values, by=by)
-        return index
-
-    @classmethod
-    def of_outgoing(
-        cls, data: RawData, channel_ids: Collection[str], times: TouchTimes | None = None
-    ) -> BookIndex:
-        """The touches of ``channel_ids`` only: enough to work out their heat."""
-        index = cls()
-        if times is None:
-            index._load_touches(dict(_kept(data.get("touches", {}), "channel_id", channel_ids)))
-        else:
-            for channel_id in channel_ids:
-                if found := times.out_times.get(channel_id):
-                    index.out_times[channel_id] = list(found)
+        index._load(data, "intel", intel_from_doc, index.add_intel, contact_ids)
+        between()
+        touches = data.get("touches", {})
+        if contact_ids is not None:
+            touches = dict(_kept(touches, "contact_id", contact_ids))
+        index._load_touches(touches)
         return index
 
     def _load(
@@ -217,24 +145,6 @@ class BookIndex:
             ordered = sorted(zip(times, map(int, keys), keys, strict=True))
             times[:] = [at for at, _, _ in ordered]
             keys[:] = [key for _, _, key in ordered]
-
-    def _take_times(self, times: TouchTimes) -> None:
-        """The times of the indexed contacts' touches, from ``times``; a
-        contact whose newest touches were loaded keeps them."""
-        for channel_id in self.channels:
-            if found := times.out_times.get(channel_id):
-                self.out_times[channel_id] = list(found)
-        for contact_id in self.contacts:
-            newest = times.newest.get(contact_id)
-            if newest is not None and not self.touch_times.get(contact_id):
-                self.touch_times[contact_id] = [newest]
-
-    def touch_summary(self) -> TouchTimes:
-        """This index's touches as ``TouchTimes``."""
-        return TouchTimes(
-            {channel_id: times for channel_id, times in self.out_times.items() if times},
-            {contact_id: times[-1] for contact_id, times in self.touch_times.items() if times},
-        )
 
     # --- keeping it current ----------------------------------------------
 

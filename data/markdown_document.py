@@ -93,8 +93,7 @@ class WrittenSection(NamedTuple):
     """One contact's part of the document: their section, and their lines
     of two lists of the whole document, each line with its place in its
     list: what needs attention, and (redacted) the intel received, which a
-    redacted section leaves out. Only text and numbers, in a tuple: a
-    forked copy of the process pickles its sections back through a pipe."""
+    redacted section leaves out; the document sorts them into one list."""
 
     text: str
     attention: list[tuple[AttentionKey, str]]

@@ -1,333 +1,452 @@
-"""The store: the one way the rest of bchan changes a book (and, through
-``BookReader``, reads it).
+"""The store: the one object that owns a book's file, and the one way the
+rest of bchan reads and changes it.
 
-Reads come from the in-memory index; every change is validated, written
-durably through TinyDB and the atomic storage, and only then applied to the
+Opening takes the lock (a writer), parses the file and replays its journal.
+Every question is then answered from one index of decoded records: the
+whole book's, built on first use (the dashboard builds it in a worker), or,
+until then, the part of the book about the contacts the question names.
+Every change is validated, written durably, and only then applied to the
 index, so the index never claims a write that failed.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import replace
-from typing import Any
+import os
+import threading
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
 
 from pendulum import DateTime
 
 from . import validate
-from .book_reader import BookReader
+from .account_map import AccountMap, AccountSummary, account_map, account_maps, account_summaries
+from .attention import needs_attention
+from .changes import Changes
 from .clock import now as clock_now
-from .codec import (
-    Doc,
-    account_to_doc,
-    channel_to_doc,
-    contact_to_doc,
-    intel_to_doc,
-    touch_to_doc,
+from .codec import SchemaProblem
+from .dashboard import (
+    contact_detail,
+    contact_row,
+    contact_rows,
+    first_by_name,
+    ladder_steps,
+    touches_of,
 )
-from .errors import NotFoundError, ValidationError
-from .fields import (
-    ACCOUNT_FIELDS,
-    CHANNEL_FIELDS,
-    CONTACT_FIELDS,
-    INTEL_FIELDS,
-    TOUCH_FIELDS,
-    clean_fields,
-)
-from .ledger import check_intel
+from .database import OpenedBook, broken, open_book, settle
+from .documents import DocumentWriter
+from .errors import DatabaseError, NotFoundError
+from .heat import channel_heat
+from .index import BookIndex, IndexProblem
+from .ladder import ladder_order, reach_now
+from .lock import SessionLock
 from .models import (
-    DEFAULT_CAPACITY,
-    DEFAULT_HALF_LIFE_DAYS,
     Account,
+    AttentionItem,
     Channel,
+    ChannelHeat,
     ChannelKind,
-    ChannelStatus,
     Contact,
-    Direction,
+    ContactDetail,
+    ContactRow,
     Intel,
-    IntelDirection,
-    IntelStatus,
+    Recommendation,
     Rung,
-    Sensitivity,
     Touch,
     Urgency,
 )
+from .schema import TABLES
+from .search import ContactMatch, ContactName, contact_names, search_contacts, search_documents
 
 
-def new_id() -> str:
-    return uuid.uuid4().hex
+class Store(Changes):
+    """A book of contacts in one TinyDB file, open for a session.
 
-
-class Store(BookReader):
-    """A book of contacts in one TinyDB file, open for a session: every
-    question of ``BookReader`` and every change, validated and saved durably.
-    Each change is applied to the index only after it reached the disk.
+    A writer holds the book's lock for the whole session (a second writer
+    gets ``DatabaseLockedError``); ``read_only=True`` takes no lock and
+    refuses writes. A book reached through a symbolic link is read, written
+    and locked at the file the link points to, so the link stays a link.
+    Safe to use from worker threads. The changes it makes are written in
+    ``Changes``, beside it.
     """
 
-    # --- contacts -------------------------------------------------------------
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(os.path.realpath(path))
+        self.read_only = read_only
+        self._mutex = threading.RLock()
+        self._index: BookIndex | None = None
+        # The last part of the book a question was answered from, by the
+        # contacts it is about: an export asks two questions of each part.
+        self._part: tuple[frozenset[str], BookIndex] | None = None
+        self._closing_thread: int | None = None
+        self._closed = False
+        self._lock: SessionLock | None = None
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._lock = SessionLock(self.path)
+            self._lock.acquire()
+        try:
+            self._opened: OpenedBook = open_book(self.path, read_only=read_only)
+        except BaseException:
+            self._release_lock()
+            raise
+        self._storage = self._opened.storage
+        self._documents = DocumentWriter(self._storage)
 
-    def add_contact(self, name: str, **fields: Any) -> Contact:
-        """Add a contact; ``name`` is required, every other field optional."""
-        values = clean_fields(CONTACT_FIELDS, {"name": name, **fields})
-        self._check_account(values.get("account_id"))
-        stamp = clock_now()
-        contact = Contact(id=new_id(), created_at=stamp, updated_at=stamp, **values)
+    # --- the index --------------------------------------------------------------
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the whole book is decoded and checked."""
+        return self._index is not None
+
+    def index(self) -> BookIndex:
+        """Every record decoded and checked, built on first use.
+
+        A document that does not decode raises ``BrokenDatabaseError``. A
+        writer's book is rewritten whole only once this has checked it.
+        """
+        index = self._index
+        if index is not None:
+            return index
         with self._mutex:
-            doc_id = self._insert("contacts", contact_to_doc(contact))
-            self._index.add_contact(doc_id, contact)
-        return contact
+            if self._index is None:
+                self._refuse_if_closing()
+                try:
+                    # Indexing a large book takes seconds that quitting would
+                    # wait for: it stops at the next table once close() begins.
+                    built = BookIndex.build(self._data, between=self._refuse_if_closing)
+                except IndexProblem as problem:
+                    raise broken(self.path, str(problem)) from None
+                self._index, self._part = built, None
+                if not self.read_only:
+                    settle(self._opened)
+            return self._index
 
-    def update_contact(self, contact_id: str, **changes: Any) -> Contact:
-        values = clean_fields(CONTACT_FIELDS, changes)
-        if "account_id" in values:
-            self._check_account(values["account_id"])
+    def _view(self, contact_ids: Collection[str]) -> BookIndex:
+        """The index or, until it is built, the part of the book about
+        ``contact_ids``: the same answers about them, for a fraction of the work."""
+        if self._index is not None:
+            return self._index
+        wanted = frozenset(contact_ids)
         with self._mutex:
-            contact = replace(self.contact(contact_id), updated_at=clock_now(), **values)
-            self._save_contact(contact)
-        return contact
+            part = self._part
+            if part is not None and part[0] == wanted:
+                return part[1]
+            try:
+                built = BookIndex.build(self._data, wanted)
+            except IndexProblem as problem:
+                raise broken(self.path, str(problem)) from None
+            self._part = (wanted, built)
+            return built
 
-    def archive_contact(self, contact_id: str) -> Contact:
-        """Hide a contact from the dashboard; nothing is deleted."""
-        return self._set_archived(contact_id, True)
+    def _changed(self) -> None:
+        self._part = None
 
-    def restore_contact(self, contact_id: str) -> Contact:
-        return self._set_archived(contact_id, False)
+    @property
+    def _data(self) -> dict[str, dict[str, Any]]:
+        return self._storage.read()
 
-    def _set_archived(self, contact_id: str, archived: bool) -> Contact:
-        with self._mutex:
-            contact = replace(self.contact(contact_id), archived=archived, updated_at=clock_now())
-            self._save_contact(contact)
-        return contact
+    def _stored_contacts(self) -> dict[str, Any] | None:
+        """The stored contact documents, to search and name people without
+        decoding them all; None once the index has them decoded."""
+        return None if self._index is not None else self._data["contacts"]
 
-    def _save_contact(self, contact: Contact) -> None:
-        self._update("contacts", contact.id, contact_to_doc(contact))
-        self._index.contacts[contact.id] = contact
+    # --- contacts ---------------------------------------------------------------
+
+    def contact(self, contact_id: str) -> Contact:
+        return self._contact_in(self._view([contact_id]), contact_id)
+
+    @staticmethod
+    def _contact_in(index: BookIndex, contact_id: str) -> Contact:
+        try:
+            return index.contacts[contact_id]
+        except KeyError:
+            raise NotFoundError(f"no contact with id {contact_id}") from None
+
+    def contacts(self, *, include_archived: bool = False) -> list[Contact]:
+        people = self.index().contacts.values()
+        return [c for c in people if include_archived or not c.archived]
+
+    def contacts_among(
+        self, contact_ids: Iterable[str], *, include_archived: bool = False
+    ) -> list[Contact]:
+        """The contacts with these ids, in the order ``contacts()`` gives them."""
+        wanted = list(dict.fromkeys(contact_ids))
+        part = self._view(wanted)
+        order = {contact_id: place for place, contact_id in enumerate(part.contacts)}
+        found = [part.contacts[i] for i in wanted if i in part.contacts]
+        found.sort(key=lambda contact: order[contact.id])
+        return [c for c in found if include_archived or not c.archived]
+
+    def contact_names(self) -> list[ContactName]:
+        """Every contact's id, name, codename and whether it is archived, in
+        the order ``contacts()`` gives them, without decoding every contact."""
+        stored = self._stored_contacts()
+        if stored is not None:
+            try:
+                return contact_names(stored)
+            except (KeyError, TypeError, AttributeError):
+                pass  # a document is not as it should be: the index names it
+        people = self.index().contacts.values()
+        return [ContactName(c.id, c.name, c.codename, c.archived) for c in people]
+
+    def search_contacts(
+        self, query: str, *, among: Collection[str] | None = None
+    ) -> list[ContactMatch]:
+        """The active contacts ``query`` matches (only those whose id is in
+        ``among``, when given), best first; until the book is indexed, only
+        the contacts that match are decoded."""
+        stored = self._stored_contacts()
+        if stored is not None:
+            try:
+                return search_documents(stored, query, among=among)
+            except (SchemaProblem, KeyError, TypeError, AttributeError):
+                pass  # a document is not as it should be: the index names it
+        people = self.contacts()
+        if among is not None:
+            people = [contact for contact in people if contact.id in among]
+        return search_contacts(people, query)
 
     # --- channels ---------------------------------------------------------------
 
-    def add_channel(
+    def channel(self, channel_id: str) -> Channel:
+        index = self._index
+        if index is None:
+            owner = self._owner_of("channels", channel_id)
+            index = self._view([owner] if owner is not None else [])
+        try:
+            return index.channels[channel_id]
+        except KeyError:
+            raise NotFoundError(f"no channel with id {channel_id}") from None
+
+    def _owner_of(self, table: str, record_id: str) -> str | None:
+        """The contact a stored record of ``table`` belongs to, if any."""
+        for doc in self._data[table].values():
+            if doc.get("id") == record_id:
+                owner = doc.get("contact_id")
+                return owner if isinstance(owner, str) else None
+        return None
+
+    def channels(self, kind: ChannelKind | None = None) -> list[Channel]:
+        """Every channel of the book (of one ``kind`` when given), active and
+        retired, in no particular order; until the book is indexed, only
+        the contacts with a channel of that kind are decoded."""
+        if kind is not None and self._index is None:
+            owners = {
+                doc.get("contact_id")
+                for doc in self._data["channels"].values()
+                if doc.get("kind") == kind.value
+            }
+            index = self._view({owner for owner in owners if isinstance(owner, str)})
+        else:
+            index = self.index()
+        return [c for c in index.channels.values() if kind is None or c.kind is kind]
+
+    def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
+        """A contact's channels in ladder order (retired ones last when asked for)."""
+        part = self._view([contact_id])
+        channels = [part.channels[c] for c in part.channels_by_contact.get(contact_id, ())]
+        active = ladder_order(channels)
+        if not include_retired:
+            return active
+        return active + [c for c in channels if not c.is_active]
+
+    def channel_heats(
+        self, channels: Iterable[Channel], now: DateTime | None = None
+    ) -> list[ChannelHeat]:
+        """The heat of each of ``channels``, in order."""
+        moment = now or clock_now()
+        chosen = list(channels)
+        part = self._view({channel.contact_id for channel in chosen})
+        return [channel_heat(c, part.out_times.get(c.id, ()), moment) for c in chosen]
+
+    def channel_heat(self, channel_id: str, now: DateTime | None = None) -> ChannelHeat:
+        return self.channel_heats([self.channel(channel_id)], now)[0]
+
+    def addresses(self, *, rung: Rung, contact_ids: Collection[str] = ()) -> list[str]:
+        """The addresses of every channel on ``rung`` or of ``contact_ids``,
+        retired ones too."""
+        channels = self.index().channels.values()
+        return [c.address for c in channels if c.rung is rung or c.contact_id in contact_ids]
+
+    # --- touches and intel --------------------------------------------------------
+
+    def touches_of(self, contact_id: str, *, limit: int | None = None) -> list[Touch]:
+        """A contact's touches, newest first; only the newest ``limit`` when given."""
+        part = self._view([contact_id])
+        return touches_of(part, self._documents.table("touches"), contact_id, limit)
+
+    def intel_of(self, contact_id: str) -> list[Intel]:
+        part = self._view([contact_id])
+        items = [part.intel[i] for i in part.intel_by_contact.get(contact_id, ())]
+        return sorted(items, key=lambda item: item.at, reverse=True)
+
+    def all_intel(self) -> list[Intel]:
+        return list(self.index().intel.values())
+
+    # --- accounts -----------------------------------------------------------------
+
+    def accounts(self) -> list[Account]:
+        accounts = self._view(()).accounts.values()
+        return sorted(accounts, key=lambda a: a.name.casefold())
+
+    def account(self, account_id: str) -> Account:
+        try:
+            return self._view(()).accounts[account_id]
+        except KeyError:
+            raise NotFoundError(f"no account with id {account_id}") from None
+
+    def account_map(self, account_id: str, now: DateTime | None = None) -> AccountMap:
+        """One account's official process, its people (official process and
+        back channels) and the intel that concerns it."""
+        self.account(account_id)
+        return account_map(self.index(), account_id, now or clock_now())
+
+    def account_maps(self, now: DateTime | None = None) -> list[AccountMap]:
+        """The map of every account, by name."""
+        return account_maps(self.index(), now or clock_now())
+
+    def account_summaries(self) -> list[AccountSummary]:
+        """Every account by name, with its count of people and of back channels."""
+        return account_summaries(self.index())
+
+    def counts(self) -> dict[str, int]:
+        """Documents per table, as stored."""
+        return {name: len(self._data.get(name, {})) for name in TABLES}
+
+    # --- the dashboard's questions ---------------------------------------------------
+
+    def contact_rows(
         self,
-        contact_id: str,
-        rung: Rung | str,
-        kind: ChannelKind | str,
-        address: str = "",
-        **fields: Any,
-    ) -> Channel:
-        """Add a channel; capacity and half-life default by rung, rank to last."""
-        values = clean_fields(
-            CHANNEL_FIELDS, {"rung": rung, "kind": kind, "address": address, **fields}
-        )
-        rung_value: Rung = values["rung"]
-        values.setdefault("capacity", DEFAULT_CAPACITY[rung_value])
-        values.setdefault("half_life_days", DEFAULT_HALF_LIFE_DAYS[rung_value])
-        granted = fields.get("granted_at")
-        with self._mutex:
-            self.contact(contact_id)
-            siblings = [c for c in self.channels_of(contact_id) if c.rung is rung_value]
-            channel = Channel(
-                id=new_id(),
-                contact_id=contact_id,
-                rank=max((c.rank for c in siblings), default=-1) + 1,
-                granted_at=granted
-                if isinstance(granted, DateTime)
-                else (clock_now() if rung_value is Rung.PRIVATE else None),
-                **{k: v for k, v in values.items() if k != "granted_at"},
-            )
-            doc_id = self._insert("channels", channel_to_doc(channel))
-            self._index.add_channel(doc_id, channel)
-        return channel
-
-    def update_channel(self, channel_id: str, **changes: Any) -> Channel:
-        values = clean_fields(CHANNEL_FIELDS, changes)
-        with self._mutex:
-            channel = replace(self.channel(channel_id), **values)
-            self._save_channel(channel)
-        return channel
-
-    def retire_channel(self, channel_id: str) -> Channel:
-        """Stop using a channel; its history stays."""
-        return self.update_channel(channel_id, status=ChannelStatus.RETIRED)
-
-    def move_channel(self, channel_id: str, offset: int) -> list[Channel]:
-        """Move a channel up (-1) or down (+1) inside its rung; returns the rung in order."""
-        with self._mutex:
-            channel = self.channel(channel_id)
-            rung = sorted(
-                (c for c in self.channels_of(channel.contact_id) if c.rung is channel.rung),
-                key=lambda c: c.rank,
-            )
-            position = next(i for i, c in enumerate(rung) if c.id == channel_id)
-            target = max(0, min(len(rung) - 1, position + offset))
-            rung.insert(target, rung.pop(position))
-            moved = [replace(c, rank=i) for i, c in enumerate(rung)]
-            with self.batch():
-                for updated in moved:
-                    if updated.rank != self._index.channels[updated.id].rank:
-                        self._save_channel(updated)
-            return moved
-
-    def _save_channel(self, channel: Channel) -> None:
-        self._update("channels", channel.id, channel_to_doc(channel))
-        self._index.channels[channel.id] = channel
-
-    # --- touches ----------------------------------------------------------------
-
-    def log_touch(
-        self,
-        contact_id: str,
-        channel_id: str,
+        now: DateTime | None = None,
         *,
-        direction: Direction | str = Direction.OUT,
-        urgency: Urgency | str = Urgency.ROUTINE,
-        reason: str = "",
-        note: str = "",
-        outcome: str = "pending",
-        at: DateTime | None = None,
-    ) -> Touch:
-        """Record a touch. An outgoing touch on a private channel needs a
-        reason: why not a public one?"""
-        values = clean_fields(TOUCH_FIELDS, {"reason": reason, "note": note, "outcome": outcome})
-        way = validate.choice(Direction, direction, "direction")
-        level = validate.choice(Urgency, urgency, "urgency")
-        with self._mutex:
-            # Only the part of the book about this contact is decoded, until
-            # the book is indexed (a touch saved from the summary never is).
-            part = self._part([contact_id])
-            contact = self._in(part, contact_id)
-        channel = part.channels.get(channel_id) or self.channel(channel_id)
-        if channel.contact_id != contact.id:
-            raise ValidationError("that channel belongs to another contact", field="channel")
-        if not channel.is_active:
-            raise ValidationError("that channel is retired; choose an active one", field="channel")
-        if way is Direction.OUT and channel.rung is Rung.PRIVATE and not values["reason"]:
-            raise ValidationError(
-                "a private channel needs a reason: why not a public one?", field="reason"
-            )
-        touch = Touch(
-            id=new_id(),
-            contact_id=contact_id,
-            channel_id=channel_id,
-            at=at or clock_now(),
-            direction=way,
-            urgency=level,
-            **values,
-        )
-        with self._mutex:
-            doc_id = self._insert("touches", touch_to_doc(touch))
-            # Saved from the summary, the book is not indexed (nor parsed).
-            if self._indexed is not None:
-                self._indexed.add_touch(doc_id, touch)
-        return touch
+        include_archived: bool = False,
+        contact_ids: Iterable[str] | None = None,
+    ) -> list[ContactRow]:
+        """Rows of every contact, or of ``contact_ids`` only (in that order)."""
+        moment = now or clock_now()
+        if contact_ids is None:
+            return contact_rows(self.index(), moment, include_archived=include_archived)
+        ids = list(contact_ids)
+        part = self._view(ids)
+        return [contact_row(part, self._contact_in(part, i), moment) for i in ids]
 
-    # --- intel ------------------------------------------------------------------
-
-    def record_intel(
-        self,
-        contact_id: str,
-        direction: IntelDirection | str,
-        summary: str,
-        *,
-        sensitivity: Sensitivity | str = Sensitivity.NORMAL,
-        status: IntelStatus | str = IntelStatus.UNVERIFIED,
-        unique: bool | None = None,
-        touch_id: str | None = None,
-        at: DateTime | None = None,
-    ) -> Intel:
-        """Record information given to or received from a contact.
-
-        Only received items carry a verification status and a unique flag; a
-        linked touch must be one of this contact's."""
-        values = clean_fields(
-            INTEL_FIELDS,
-            {"summary": summary, "sensitivity": sensitivity, "status": status, "unique": unique},
-        )
-        way = validate.choice(IntelDirection, direction, "direction")
-        self.contact(contact_id)
-        linked = touch_id or None
-        if linked is not None:
-            self._check_touch(contact_id, linked)
-        item = Intel(
-            id=new_id(),
-            contact_id=contact_id,
-            touch_id=linked,
-            at=at or clock_now(),
-            direction=way,
-            **values,
-        )
-        check_intel(item)
-        with self._mutex:
-            doc_id = self._insert("intel", intel_to_doc(item))
-            self._index.add_intel(doc_id, item)
-        return item
-
-    def update_intel(self, intel_id: str, **changes: Any) -> Intel:
-        """Change an item's summary, status, unique flag or sensitivity."""
-        values = clean_fields(INTEL_FIELDS, changes)
-        with self._mutex:
+    def preview_rows(self, count: int, now: DateTime | None = None) -> list[ContactRow]:
+        """The rows of the first ``count`` contacts by name, as ``contact_rows``
+        gives them: until the book is indexed, only those contacts are
+        decoded, so the dashboard shows its first screen at once."""
+        if self._index is not None:
+            rows = self.contact_rows(now)
+        else:
             try:
-                item = replace(self._index.intel[intel_id], **values)
-            except KeyError:
-                raise NotFoundError(f"no intel item with id {intel_id}") from None
-            check_intel(item)
-            self._update("intel", item.id, intel_to_doc(item))
-            self._index.add_intel(self._index.doc_ids["intel"][item.id], item)
-        return item
+                first = first_by_name(self._data["contacts"], count)
+            except (KeyError, TypeError, AttributeError):
+                first = None  # a document is not as it should be: the index names it
+            rows = self.contact_rows(now, contact_ids=first) if first is not None else []
+            if first is None:
+                rows = self.contact_rows(now)
+        rows.sort(key=lambda row: row.contact.name.casefold())
+        return rows[:count]
 
-    def _check_touch(self, contact_id: str, touch_id: str) -> None:
-        stored = self._table("touches")
-        keys = self._index.touch_keys.get(contact_id, ())
-        if any(stored[key]["id"] == touch_id for key in keys):
-            return
-        if any(doc["id"] == touch_id for doc in stored.values()):
-            raise ValidationError("the linked touch is with another contact", field="touch")
-        raise ValidationError("the linked touch does not exist", field="touch")
+    def contact_detail(
+        self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20
+    ) -> ContactDetail:
+        """Everything about one contact, with its newest ``recent_touches``."""
+        return self.contact_details([contact_id], now, recent_touches=recent_touches)[0][0]
 
-    # --- accounts ---------------------------------------------------------------
+    def contact_details(
+        self, contact_ids: Sequence[str], now: DateTime | None = None, *, recent_touches: int = 20
+    ) -> list[tuple[ContactDetail, dict[str, Channel]]]:
+        """``contact_detail`` of each of ``contact_ids``, with every channel of
+        theirs by id (retired ones too, which old touches name)."""
+        moment = now or clock_now()
+        part = self._view(contact_ids)
+        # With a batch's inserts that are still waiting.
+        touches = self._documents.table("touches")
+        details = []
+        for contact_id in contact_ids:
+            self._contact_in(part, contact_id)
+            channels = part.channels_by_contact.get(contact_id, ())
+            detail = contact_detail(part, touches, contact_id, moment, recent_touches)
+            details.append((detail, {c: part.channels[c] for c in channels}))
+        return details
 
-    def add_account(self, name: str, **fields: Any) -> Account:
-        """Add an account; its name (1-200 characters) must not be another
-        account's, whatever the case."""
-        values = clean_fields(ACCOUNT_FIELDS, {"name": name, **fields})
-        account = Account(id=new_id(), **values)
+    def needs_attention(
+        self, now: DateTime | None = None, *, contact_ids: Collection[str] | None = None
+    ) -> list[AttentionItem]:
+        """What needs attention, of everyone or only of ``contact_ids``."""
+        moment = now or clock_now()
+        if contact_ids is None:
+            return needs_attention(self.index(), moment)
+        wanted = set(contact_ids)
+        items = needs_attention(self._view(wanted), moment)
+        return [item for item in items if item.contact_id in wanted]
+
+    def reach_now(
+        self, contact_id: str, urgency: Urgency | str, now: DateTime | None = None
+    ) -> Recommendation:
+        """The channel to use now for a matter of this urgency, with its reason."""
+        level = validate.choice(Urgency, urgency, "urgency")
+        part = self._view([contact_id])
+        self._contact_in(part, contact_id)
+        return reach_now(ladder_steps(part, contact_id, now or clock_now()), level)
+
+    # --- the session ------------------------------------------------------------------
+
+    def close(self) -> None:
+        """End the session: a writer whose book was checked whole folds its
+        journal into the book; otherwise the journal waits, durable, for the
+        next session that checks the book."""
+        self._closing_thread = threading.get_ident()
         with self._mutex:
-            self._check_account_name(account.name)
-            doc_id = self._insert("accounts", account_to_doc(account))
-            self._index.add_account(doc_id, account)
-        return account
+            if self._closed:
+                return
+            try:
+                self._storage.close(fold=self._index is not None)
+                self._documents.close()
+            finally:
+                self._closed = True
+                self._release_lock()
 
-    def update_account(self, account_id: str, **changes: Any) -> Account:
-        """Change an account's name, official process or notes; a new name
-        must not be another account's, whatever the case."""
-        values = clean_fields(ACCOUNT_FIELDS, changes)
+    def _refuse_if_closing(self) -> None:
+        """Stop a reader once the session has ended, or has begun to end in
+        another thread."""
+        closing = self._closing_thread
+        if self._closed or (closing is not None and closing != threading.get_ident()):
+            raise DatabaseError(f"{self.path} is closed: its session has ended")
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one durable write: all of them are saved, or none."""
         with self._mutex:
-            account = replace(self.account(account_id), **values)
-            if "name" in values:
-                self._check_account_name(account.name, account.id)
-            self._update("accounts", account.id, account_to_doc(account))
-            self._index.accounts[account.id] = account
-        return account
-
-    def _check_account_name(self, name: str, account_id: str | None = None) -> None:
-        """Refuse a name another account has: two "Northwind"s would be one
-        deal split in two, and no one could tell which is which."""
-        others = (a.name for a in self._index.accounts.values() if a.id != account_id)
-        validate.unique_name(name, others, "an account")
-
-    def _check_account(self, account_id: str | None) -> None:
-        if account_id is not None and account_id not in self._index.accounts:
-            raise ValidationError("that account does not exist", field="account")
-
-    # --- persistence --------------------------------------------------------------
-
-    def _insert(self, table: str, doc: Doc) -> int:
-        if table == "touches" and (doc_id := self._appended_touch(doc)) is not None:
-            return doc_id
-        self._require_checked()
-        return self._documents.insert(table, doc)
-
-    def _update(self, table: str, record_id: str, doc: Doc) -> None:
-        self._require_checked()
-        self._documents.update(table, self._index.doc_ids[table][record_id], doc)
+            self.index()
+            try:
+                with self._documents.batch():
+                    yield
+            except BaseException:
+                # The storage went back to the file on disk; so does the index.
+                self._index = None
+                self._part = None
+                raise
 
 
-__all__ = ["Store", "new_id"]
+__all__ = ["Store"]

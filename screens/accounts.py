@@ -16,7 +16,6 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import Account, AccountMap, AccountSummary, Store, ValidationError
-from bchan_tui.data.account_map import account_summaries
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 
@@ -117,7 +116,7 @@ class AccountsScreen(BookScreen[None]):
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
     def load(self) -> None:
         """The accounts, then the map of the highlighted one."""
-        summaries = account_summaries(self.store)
+        summaries = self.store.account_summaries()
         self.app.call_from_thread(self._show_accounts, summaries)
 
     def _show_accounts(self, summaries: list[AccountSummary], chosen: str | None = None) -> None:
@@ -249,7 +248,7 @@ class AccountsScreen(BookScreen[None]):
             # Back to the form with what was typed, and what the store said.
             self.app.call_from_thread(self._refused, account, entry, problem)
             return
-        summaries = account_summaries(self.store)
+        summaries = self.store.account_summaries()
         self.app.call_from_thread(self._account_saved, saved, summaries, message)
 
     def _refused(self, account: Account | None, entry: AccountEntry, problem: Exception) -> None:

@@ -126,7 +126,7 @@ def test_summaries_count_people_and_back_channels_without_the_archived(store: St
             store.add_channel(contact.id, Rung.PRIVATE, "signal", f"@{name.lower()}")
     store.archive_contact(next(c.id for c in store.contacts() if c.name == "Gone"))
 
-    summaries = [(s.account.name, s.people, s.back_channels) for s in account_summaries(store)]
+    summaries = [(s.account.name, s.people, s.back_channels) for s in store.account_summaries()]
 
     assert summaries == [("Globex", 0, 0), ("Northwind", 3, 2)]
 

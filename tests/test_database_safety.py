@@ -242,21 +242,6 @@ def test_a_full_disk_changes_nothing(
         assert sorted(c.name for c in reopened.contacts()) == ["After", "Marta"]
 
 
-def test_a_symlink_at_the_database_path_is_not_followed_on_write(
-    tmp_path: Path, frozen: pendulum.DateTime
-) -> None:
-    victim = tmp_path / "victim.json"
-    db = tmp_path / "book.json"
-    with Store(victim) as store:
-        store.add_contact("Victim")
-    victim_bytes = victim.read_bytes()
-    db.symlink_to(victim)
-    with Store(db) as store:
-        store.add_contact("Writer")
-    assert victim.read_bytes() == victim_bytes
-    assert not db.is_symlink()
-
-
 def test_stale_temp_files_are_removed_at_start(db_path: Path) -> None:
     Store(db_path).close()
     stale = db_path.with_name(".book.json.abc123.tmp")

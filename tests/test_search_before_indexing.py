@@ -74,7 +74,7 @@ def test_naming_a_contact_before_indexing_decodes_only_who_is_meant(
     with Store(db_path, read_only=True) as fresh:
         assert [(c.id, c.name, c.codename, c.archived) for c in fresh.contact_names()] == names
         assert resolve_contact(fresh, text) == meant
-        assert fresh._contacts_only is None and fresh._indexed is None
+        assert not fresh.indexed
 
 
 def test_a_broken_contact_the_search_finds_is_reported(

@@ -7,6 +7,7 @@ import argparse
 from bchan_tui.data.integrity import check_database
 
 from .common import EXIT_BROKEN, EXIT_OK, add_db_option, db_path
+from .shell import emit
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,5 +23,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     report = check_database(db_path(args))
-    print(report.render())
+    emit([report.render()])
     return EXIT_OK if report.healthy else EXIT_BROKEN

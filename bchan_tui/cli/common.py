@@ -4,22 +4,19 @@ turning the data layer's errors into one-line messages and exit statuses."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 from bchan_tui.data import BchanError, DatabaseError, Store, resolve_db_path
-from bchan_tui.data.collector import collector_paused
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_BROKEN = 2
 
 Handler = Callable[[argparse.Namespace], int]
-
-# What read-only commands read and are done with (see ``cli.program``).
-LEFT_FOR_THE_END: list[object] = []
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -43,28 +40,36 @@ def fail(message: str, status: int) -> int:
     return status
 
 
+class OutputFailedError(BchanError):
+    """The command's own output could not be written: a full disk, a closed pipe."""
+
+
+def write_output(payload: bytes) -> None:
+    """Write ``payload`` to stdout whole, or raise ``OutputFailedError``.
+
+    Bytes, so the masks' bullets survive a terminal that is not UTF-8.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise OutputFailedError("the output was closed before all of it was written") from None
+    except OSError as error:
+        raise OutputFailedError(f"could not write the output: {error.strerror or error}") from None
+
+
 @contextmanager
-def opened_store(
-    args: argparse.Namespace, *, write: bool, summary: bool = False
-) -> Iterator[Store]:
-    """The store for a command: read-only commands take no lock. ``summary``:
-    a command that names people, picks channels or logs a touch, and may do
-    it from the summary kept beside the book (see ``data.book_summary``)."""
+def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
+    """The store for a command: read-only commands take no lock."""
     path = db_path(args)
     if not write and not path.exists():
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
-    with ExitStack() as stack:
-        if not write:
-            # Frozen at the end: a command that ends next need not have the
-            # collector go through the millions of objects a book is.
-            stack.enter_context(collector_paused(freeze=True))
-        store = Store(path, read_only=not write, summary=summary)
-        stack.callback(store.close)
+    with Store(path, read_only=not write) as store:
         yield store
-    if not write:
-        # Nor free them one by one (a third of a second at size L): the
-        # program ends next, and its end frees them all at once.
-        LEFT_FOR_THE_END.append(store)
 
 
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from bchan_tui.data.demo_book import build_demo_book
 from bchan_tui.data.synthetic import SIZES, write_size
 
 from .common import EXIT_OK, add_db_option, db_path, fail
+from .shell import emit
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
             build_demo_book(store)
             counts = store.counts()
     summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
-    print(f"wrote {path}: {summary} in {time.perf_counter() - started:.1f} s")
+    emit([f"wrote {path}: {summary} in {time.perf_counter() - started:.1f} s"])
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -12,11 +11,17 @@ from bchan_tui.data.clock import now as clock_now
 from bchan_tui.data.export_markdown import export_markdown
 from bchan_tui.data.lookup import find_account, resolve_contact
 from bchan_tui.data.models import Contact
-from bchan_tui.data.recent_touches import has_recent_touches
 from bchan_tui.data.search import fold
 from bchan_tui.data.store import Store
 
-from .common import EXIT_OK, EXIT_USAGE, add_db_option, db_path, fail, opened_store
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_db_option,
+    fail,
+    opened_store,
+    write_output,
+)
 from .shell import lookup_guarded, shown
 
 EXIT_EXISTS = 1
@@ -79,10 +84,7 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and target.exists() and not args.force:
         return fail(f"{target} exists; pass --force to replace it", EXIT_EXISTS)
-    # The summary serves the export with the newest touches kept beside it;
-    # without them, the book is parsed anyway.
-    kept = args.format == "markdown" and has_recent_touches(db_path(args))
-    with opened_store(args, write=False, summary=kept) as store:
+    with opened_store(args, write=False) as store:
         contact_ids = _chosen(store, args)
         if args.format == "vcard":
             # Imported here: vobject costs every other command its start-up time.
@@ -96,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
             text += "\n"
     payload = text.encode("utf-8")
     if target is None:
-        _to_stdout(payload)
+        write_output(payload)
         return EXIT_OK
     try:
         write_atomically(target, payload)
@@ -124,14 +126,3 @@ def _contact(store: Store, text: str) -> Contact:
     everyone = store.contacts(include_archived=True)
     coded = [c for c in everyone if c.codename and fold(c.codename) == wanted]
     return coded[0] if len(coded) == 1 else resolve_contact(store, text)
-
-
-def _to_stdout(payload: bytes) -> None:
-    # Bytes, so the masks' bullets survive a terminal that is not UTF-8.
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

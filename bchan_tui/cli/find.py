@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
+import msgspec
 
 from bchan_tui.data.clock import format_time
 from bchan_tui.data.clock import now as clock_now
@@ -55,11 +55,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with opened_store(args, write=False, summary=True) as store:
+    with opened_store(args, write=False) as store:
         matches = store.search_contacts(query)
         rows = contact_rows_for(store, (m.contact for m in matches), clock_now())
     if args.json:
-        emit([orjson.dumps([as_json(row) for row in rows], option=orjson.OPT_INDENT_2).decode()])
+        emit(
+            [
+                msgspec.json.format(
+                    msgspec.json.encode([as_json(row) for row in rows]), indent=2
+                ).decode()
+            ]
+        )
     else:
         emit(as_table([as_cells(row) for row in rows]))
     if not rows:

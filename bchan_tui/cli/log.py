@@ -66,8 +66,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     direction = Direction.IN if args.incoming else Direction.OUT
-    # From the summary, the touch is appended to the journal alone.
-    with opened_store(args, write=True, summary=True) as store:
+    # The touch is appended to the journal, checked against its contact alone.
+    with opened_store(args, write=True) as store:
         contact = resolve_contact(store, args.contact)
         channel = resolve_channel(contact, store.channels_of(contact.id), args.channel)
         if direction is Direction.OUT and not _hot_use_accepted(store, channel, args.yes):
@@ -84,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
         except ValidationError as error:
             hint = " (--reason)" if error.field == "reason" else ""
             return fail(f"not logged: {error}{hint}", EXIT_REFUSED)
-        emit(_logged(store, contact, channel, direction, Urgency(args.urgency)))
+        logged = _logged(store, contact, channel, direction, Urgency(args.urgency))
+    # Said once the session has ended well: never "logged", then a failure.
+    emit(logged)
     return EXIT_OK
 
 

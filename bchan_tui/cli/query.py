@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     include_private = args.private
     if include_private is None:
         include_private = load_settings().query.include_private
-    with opened_store(args, write=False, summary=True) as store:
+    with opened_store(args, write=False) as store:
         answer = email_addresses(
             store, " ".join(args.query), include_private=include_private, now=clock_now()
         )

@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     urgency = Urgency(args.urgency)
-    with opened_store(args, write=False, summary=True) as store:
+    with opened_store(args, write=False) as store:
         contact = resolve_contact(store, args.contact)
         recommendation = store.reach_now(contact.id, urgency, clock_now())
     heading = shown(contact.name)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -22,7 +21,7 @@ from bchan_tui.data.models import Contact
 from bchan_tui.data.settings import SettingsError
 from bchan_tui.data.text import clean_line
 
-from .common import Handler, fail
+from .common import Handler, fail, write_output
 
 EXIT_NO_MATCH = 1
 EXIT_SEVERAL = 3
@@ -85,17 +84,8 @@ def lookup_guarded(handler: Handler) -> Handler:
 
 
 def emit(lines: Iterable[str]) -> None:
-    """Print lines to stdout; a reader that stops early (``| head``) is not an error."""
+    """Print lines to stdout, or raise ``OutputFailedError``; a terminal
+    that cannot show "•" or "é" gets "?" rather than a traceback."""
     text = "".join(f"{line}\n" for line in lines)
-    try:
-        try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:
-            # A terminal that cannot show "•" or "é" gets "?" rather than a traceback.
-            encoding = sys.stdout.encoding or "ascii"
-            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    write_output(text.encode(encoding, "replace"))

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from bchan_tui.cli import main
-from bchan_tui.cli.common import LEFT_FOR_THE_END
 from bchan_tui.data import Rung, Store
 
 # --- end to end ----------------------------------------------------------------
@@ -92,10 +90,3 @@ def test_end_to_end_a_terminal_without_unicode_gets_question_marks(real_time_boo
         "Mateo Garc?a (Forrester)",
         "urgent: private email  m???@???.example  (masked; --reveal shows it)",
     ]
-
-
-def test_a_command_run_in_process_leaves_nothing_for_the_end(real_time_book: Path) -> None:
-    # Only the bchan program ends without freeing what a command read; a
-    # script or a test that calls main() goes on, and gets it freed.
-    assert main(["find", "mateo", "--db", str(real_time_book)]) == 0
-    assert LEFT_FOR_THE_END == []

@@ -10,8 +10,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Store
-from bchan_tui.data import book_reader as reader_module
-from bchan_tui.data.book_summary import summary_path
+from bchan_tui.data import store as store_module
 from bchan_tui.data.demo_book import build_demo_book
 from bchan_tui.data.search import ContactSearch
 
@@ -135,7 +134,7 @@ def test_find_does_not_derive_every_contacts_row(
         raise AssertionError("find must derive rows for the matches only")
 
     # The whole-book derivation behind Store.contact_rows() without ids.
-    monkeypatch.setattr(reader_module, "contact_rows", refuse)
+    monkeypatch.setattr(store_module, "contact_rows", refuse)
     status, out, _ = bchan(capsys, book, "find", "marta")
     assert status == 0
     assert "Marta Lindqvist" in out
@@ -224,28 +223,3 @@ def test_reach_with_no_channel_says_why(book: Book, capsys: pytest.CaptureFixtur
         "routine: no channel",
         "no active channel: add one to reach this person",
     ]
-
-
-# --- from the summary kept beside the book ------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ("find", "northwind"),
-        ("find", "--json", "marta"),
-        ("query", "north"),
-        ("query", "--private", "priya"),
-        ("reach", "Marta", "--urgency", "urgent"),
-        ("reach", "Jonas"),
-        ("find", "nobody-at-all"),
-    ],
-)
-def test_the_shell_prints_the_same_from_the_summary_as_from_the_book(
-    book: Book, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
-) -> None:
-    summary = summary_path(book.path)
-    assert summary.exists()  # the session that wrote the book kept one
-    from_summary = bchan(capsys, book, *argv)
-    summary.unlink()
-    assert bchan(capsys, book, *argv) == from_summary

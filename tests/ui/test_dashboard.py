@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
-from bchan_tui.data import ContactRow, database
-from bchan_tui.data.first_rows import first_rows_path
+from bchan_tui.data import ContactRow
+from bchan_tui.data.index import BookIndex
 from bchan_tui.screens import ContactScreen, DashboardScreen
 from bchan_tui.widgets import AttentionList, ContactList, SortKey
 from bchan_tui.widgets.contact_columns import COLUMNS, fit_columns
@@ -252,33 +252,34 @@ async def test_a_reload_keeps_the_filter_and_the_cursor(demo_db: Path) -> None:
         assert highlighted_name(app) == chosen
 
 
-async def test_the_next_start_shows_the_first_rows_before_the_book_is_parsed(
+async def test_the_first_rows_are_shown_before_the_whole_book_is_indexed(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         names = shown_names(app)
-    assert first_rows_path(demo_db).exists()
 
-    parsed_before_rows: list[int] = []
-    parses: list[Path] = []
-    read_book = database.read_book
+    indexed_before_rows: list[int] = []
+    whole_indexes: list[int] = []
+    build = BookIndex.build.__func__  # type: ignore[attr-defined]
     set_rows = ContactList.set_rows
 
-    def counting_read_book(path: Path) -> Any:
-        parses.append(path)
-        return read_book(path)
+    def counting_build(cls: type[BookIndex], data: Any, contact_ids: Any = None, **kw: Any) -> Any:
+        if contact_ids is None:
+            whole_indexes.append(1)
+        return build(cls, data, contact_ids, **kw)
 
     def noting_set_rows(self: ContactList, rows: Iterable[ContactRow]) -> None:
-        parsed_before_rows.append(len(parses))
+        indexed_before_rows.append(len(whole_indexes))
         set_rows(self, rows)
 
-    monkeypatch.setattr(database, "read_book", counting_read_book)
+    monkeypatch.setattr(BookIndex, "build", classmethod(counting_build))
     monkeypatch.setattr(ContactList, "set_rows", noting_set_rows)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        # The first rows, then every row once the book was parsed.
-        assert parsed_before_rows == [0, 1]
+        # The first rows from the part of the book about them, then every
+        # row once the whole book is indexed.
+        assert indexed_before_rows == [0, 1]
         assert shown_names(app) == names
