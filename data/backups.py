@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -31,15 +30,17 @@ def newest_backup(db_path: Path) -> Path | None:
 
 
 def make_backup(db_path: Path, keep: int = KEEP) -> Path:
-    """Copy the database beside itself (mode 0600) and keep the newest ``keep``."""
+    """Copy the book beside itself as a new backup and keep its newest ``keep``.
+
+    The copy is private (mode 0600, whatever the book's mode) and made
+    crash-safely: it is whole or absent, never cut short.
+    """
     stamp = pendulum.now("UTC").format(_STAMP)
     target = db_path.with_name(f"{db_path.name}.{stamp}.bak")
-    try:
-        # The book is only ever replaced, never changed in place, so a hard
-        # link is a true snapshot of it, made without copying 40 MB at start.
-        os.link(db_path, target)
-    except OSError:
-        write_atomically(target, db_path.read_bytes())
+    # A copy, never a hard link: a link is the book itself, so anything that
+    # writes the book in place (cp, an editor, a sync tool) would change the
+    # backup with it.
+    write_atomically(target, db_path.read_bytes())
     for old in backups_of(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target
