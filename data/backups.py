@@ -1,30 +1,54 @@
-"""Backups beside the database: before a migration and once a day at start."""
+"""Backups beside the book: a copy before a migration and once a day at start.
+
+A backup of ``book.json`` is ``book.json.<UTC time to the millisecond>.bak``.
+The time has a fixed width, so such a name splits one way only: the backups
+of ``book.json.old``, or of any other book in the folder, are never taken
+for ``book.json``'s own.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-import pendulum
-
 from .atomic import write_atomically
+from .clock import now
 
 KEEP = 5
-_STAMP = "YYYYMMDDTHHmmssSSS"
-_PATTERN = re.compile(r"\.(\d{8}T\d{9})\.bak$")
+_STAMP_FORMAT = "YYYYMMDDTHHmmssSSS"
+_DAY_FORMAT = "YYYYMMDD"
+
+
+def _own_backups(db_path: Path) -> list[tuple[str, Path]]:
+    """``db_path``'s backups, each with its stamp, oldest first."""
+    # The book's name is matched as text, not as a glob pattern, in which
+    # "team[1].json" or "a*b.json" would match other books' backups and
+    # miss their own.
+    own = re.compile(re.escape(db_path.name) + r"\.(\d{8}T\d{9})\.bak")
+    found = []
+    try:
+        with os.scandir(db_path.parent) as entries:
+            for entry in entries:
+                match = own.fullmatch(entry.name)
+                # Only a file this module could have made: pruning must not
+                # meet a folder, nor a restore follow a link.
+                if match and entry.is_file(follow_symlinks=False):
+                    found.append((match.group(1), db_path.with_name(entry.name)))
+    except OSError:
+        # A folder that cannot be listed offers no backup, and an error
+        # message that names the newest backup must not fail for it.
+        return []
+    return sorted(found)
 
 
 def backups_of(db_path: Path) -> list[Path]:
-    """Existing backups of ``db_path``, oldest first."""
-    found = [
-        p
-        for p in db_path.parent.glob(f"{db_path.name}.*.bak")
-        if _PATTERN.search(p.name[len(db_path.name) :])
-    ]
-    return sorted(found, key=lambda p: p.name)
+    """The backups of the book at ``db_path``, oldest first."""
+    return [path for _, path in _own_backups(db_path)]
 
 
 def newest_backup(db_path: Path) -> Path | None:
+    """The backup to restore the book at ``db_path`` from; None if it has none."""
     found = backups_of(db_path)
     return found[-1] if found else None
 
@@ -35,7 +59,7 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
     The copy is private (mode 0600, whatever the book's mode) and made
     crash-safely: it is whole or absent, never cut short.
     """
-    stamp = pendulum.now("UTC").format(_STAMP)
+    stamp = now().format(_STAMP_FORMAT)
     target = db_path.with_name(f"{db_path.name}.{stamp}.bak")
     # A copy, never a hard link: a link is the book itself, so anything that
     # writes the book in place (cp, an editor, a sync tool) would change the
@@ -47,11 +71,12 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
 
 
 def backup_if_new_day(db_path: Path) -> Path | None:
-    """Make today's backup unless one exists; None when nothing was needed."""
+    """Back the book up unless it has a backup from today (UTC); the new
+    backup, or None when none was needed or there is no book."""
     if not db_path.exists():
         return None
-    newest = newest_backup(db_path)
-    today = pendulum.now("UTC").format("YYYYMMDD")
-    if newest is not None and f".{today}T" in newest.name:
+    today = now().format(_DAY_FORMAT)
+    found = _own_backups(db_path)
+    if found and found[-1][0].startswith(today):
         return None
     return make_backup(db_path)

@@ -13,7 +13,13 @@ import pendulum
 import pytest
 
 from bchan_tui.data import Store
-from bchan_tui.data.backups import make_backup
+from bchan_tui.data.backups import (
+    KEEP,
+    backup_if_new_day,
+    backups_of,
+    make_backup,
+    newest_backup,
+)
 
 
 def _mode(path: Path) -> int:
@@ -71,3 +77,86 @@ def test_a_backup_the_disk_cannot_hold_leaves_the_folder_as_it_was(
         make_backup(db_path)
     # No backup cut short, no temp file, and none of the older backups pruned.
     assert {path.name: path.read_bytes() for path in db_path.parent.iterdir()} == before
+
+
+def _back_up_daily(books: list[Path], days: int, since: pendulum.DateTime) -> None:
+    """Each book backed up once a day, each day's backup holding its day."""
+    for day in range(days):
+        with pendulum.travel_to(since.add(days=day), freeze=True):
+            for book in books:
+                book.write_text(f"{book.name} on day {day}")
+                make_backup(book)
+
+
+@pytest.mark.parametrize(
+    ("name", "neighbour"),
+    [
+        ("contacts.json", "contacts.json.old"),
+        ("contacts.json.old", "contacts.json"),
+        ("team[1].json", "team1.json"),
+        ("a*b.json", "aXb.json"),
+        ("?.json", "x.json"),
+    ],
+)
+def test_books_in_one_folder_keep_their_backups_apart(
+    tmp_path: Path, frozen: pendulum.DateTime, name: str, neighbour: str
+) -> None:
+    book, other = tmp_path / name, tmp_path / neighbour
+    _back_up_daily([book, other], KEEP + 2, frozen)
+    for each in (book, other):
+        found = backups_of(each)
+        assert [backup.read_text() for backup in found] == [
+            f"{each.name} on day {day}" for day in range(2, KEEP + 2)
+        ]
+        assert newest_backup(each) == found[-1]
+        assert all(backup.name.startswith(f"{each.name}.") for backup in found)
+
+
+def test_a_neighbour_backed_up_today_does_not_stand_in_for_the_book(
+    tmp_path: Path, frozen: pendulum.DateTime
+) -> None:
+    book, old_copy = tmp_path / "contacts.json", tmp_path / "contacts.json.old"
+    book.write_text("this year's book")
+    old_copy.write_text("last year's book")
+    make_backup(old_copy)
+    backup = backup_if_new_day(book)
+    assert backup is not None
+    assert backup.read_text() == "this year's book"
+    assert newest_backup(book) == backup
+
+
+def test_one_backup_a_day_and_the_newest_five_kept(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    for day in range(KEEP + 3):
+        with pendulum.travel_to(frozen.add(days=day), freeze=True):
+            db_path.write_text(f"day {day}")
+            assert backup_if_new_day(db_path) is not None
+            db_path.write_text(f"later on day {day}")
+            assert backup_if_new_day(db_path) is None
+    assert [backup.read_text() for backup in backups_of(db_path)] == [
+        f"day {day}" for day in range(3, KEEP + 3)
+    ]
+
+
+def test_no_book_no_backup(db_path: Path, frozen: pendulum.DateTime) -> None:
+    assert backup_if_new_day(db_path) is None
+    assert backups_of(db_path) == []
+
+
+def test_what_only_looks_like_a_backup_is_neither_offered_nor_pruned(
+    db_path: Path, tmp_path: Path, frozen: pendulum.DateTime
+) -> None:
+    folder = db_path.with_name(f"{db_path.name}.20200101T000000000.bak")
+    folder.mkdir()
+    link = db_path.with_name(f"{db_path.name}.20200102T000000000.bak")
+    link.symlink_to(tmp_path / "elsewhere.json")
+    _back_up_daily([db_path], KEEP + 1, frozen)
+    assert folder not in backups_of(db_path)
+    assert link not in backups_of(db_path)
+    assert folder.is_dir()
+    assert link.is_symlink()
+
+
+def test_a_book_in_a_missing_folder_has_no_backup(tmp_path: Path) -> None:
+    assert newest_backup(tmp_path / "gone" / "book.json") is None
