@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import Path
 
+import pendulum
+
 from .atomic import write_atomically
 from .clock import now
 
@@ -42,6 +44,19 @@ def _own_backups(db_path: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
+def _new_backup_path(db_path: Path) -> Path:
+    """Where a backup made now goes: stamped now, or a millisecond after the
+    book's newest backup if that is stamped now or later."""
+    moment = now()
+    found = _own_backups(db_path)
+    if found:
+        newest = pendulum.from_format(found[-1][0], _STAMP_FORMAT, tz="UTC")
+        # The last backup made must sort last, to be the one offered and kept:
+        # made in the same millisecond as the one before, it would replace it.
+        moment = max(moment, newest.add(microseconds=1000))
+    return db_path.with_name(f"{db_path.name}.{moment.format(_STAMP_FORMAT)}.bak")
+
+
 def backups_of(db_path: Path) -> list[Path]:
     """The backups of the book at ``db_path``, oldest first."""
     return [path for _, path in _own_backups(db_path)]
@@ -59,8 +74,7 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
     The copy is private (mode 0600, whatever the book's mode) and made
     crash-safely: it is whole or absent, never cut short.
     """
-    stamp = now().format(_STAMP_FORMAT)
-    target = db_path.with_name(f"{db_path.name}.{stamp}.bak")
+    target = _new_backup_path(db_path)
     # A copy, never a hard link: a link is the book itself, so anything that
     # writes the book in place (cp, an editor, a sync tool) would change the
     # backup with it.

@@ -139,6 +139,33 @@ def test_one_backup_a_day_and_the_newest_five_kept(
     ]
 
 
+def test_backups_made_in_the_same_millisecond_are_all_kept_in_order(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    for change in range(KEEP + 2):
+        db_path.write_text(f"change {change}")
+        make_backup(db_path)
+    assert [backup.read_text() for backup in backups_of(db_path)] == [
+        f"change {change}" for change in range(2, KEEP + 2)
+    ]
+    newest = newest_backup(db_path)
+    assert newest is not None
+    assert newest.read_text() == f"change {KEEP + 1}"
+
+
+def test_the_last_backup_made_is_the_newest_after_the_clock_is_set_back(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    db_path.write_text("made while the clock ran a day fast")
+    with pendulum.travel_to(frozen.add(days=1), freeze=True):
+        make_backup(db_path)
+    db_path.write_text("made once the clock was right")
+    with pendulum.travel_to(frozen, freeze=True):
+        made = make_backup(db_path)
+    assert newest_backup(db_path) == made
+    assert made.read_text() == "made once the clock was right"
+
+
 def test_no_book_no_backup(db_path: Path, frozen: pendulum.DateTime) -> None:
     assert backup_if_new_day(db_path) is None
     assert backups_of(db_path) == []
