@@ -86,11 +86,24 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
 
 def backup_if_new_day(db_path: Path) -> Path | None:
     """Back the book up unless it has a backup from today (UTC); the new
-    backup, or None when none was needed or there is no book."""
+    backup, or None when none was needed or there is no book.
+
+    Backups an earlier bchan made as hard links to the book are made copies
+    of their own, so that writing the book in place leaves them as they are.
+    """
     if not db_path.exists():
         return None
     today = now().format(_DAY_FORMAT)
     found = _own_backups(db_path)
-    if found and found[-1][0].startswith(today):
-        return None
-    return make_backup(db_path)
+    made = None if found and found[-1][0].startswith(today) else make_backup(db_path)
+    _copy_backups_that_are_the_book(db_path)
+    return made
+
+
+def _copy_backups_that_are_the_book(db_path: Path) -> None:
+    book = db_path.stat()
+    linked = [backup for backup in backups_of(db_path) if os.path.samestat(backup.stat(), book)]
+    if linked:
+        payload = db_path.read_bytes()
+        for backup in linked:
+            write_atomically(backup, payload)

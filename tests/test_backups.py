@@ -166,6 +166,21 @@ def test_the_last_backup_made_is_the_newest_after_the_clock_is_set_back(
     assert made.read_text() == "made once the clock was right"
 
 
+def test_backups_an_earlier_bchan_linked_to_the_book_outlive_a_copy_over_it(
+    db_path: Path, tmp_path: Path, frozen: pendulum.DateTime
+) -> None:
+    db_path.write_text("Marta's book")
+    for day in (frozen.subtract(days=1), frozen):
+        # As bchan made them before: hard links to a book read but not rewritten.
+        os.link(db_path, db_path.with_name(f"book.json.{day.format('YYYYMMDDTHHmmssSSS')}.bak"))
+    assert backup_if_new_day(db_path) is None  # today's backup is there already
+
+    (tmp_path / "other.json").write_text("Jonas's book")
+    shutil.copyfile(tmp_path / "other.json", db_path)
+
+    assert [backup.read_text() for backup in backups_of(db_path)] == ["Marta's book"] * 2
+
+
 def test_no_book_no_backup(db_path: Path, frozen: pendulum.DateTime) -> None:
     assert backup_if_new_day(db_path) is None
     assert backups_of(db_path) == []
