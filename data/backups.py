@@ -34,14 +34,23 @@ def _own_backups(db_path: Path) -> list[tuple[str, Path]]:
             for entry in entries:
                 match = own.fullmatch(entry.name)
                 # Only a file this module could have made: pruning must not
-                # meet a folder, nor a restore follow a link.
-                if match and entry.is_file(follow_symlinks=False):
+                # meet a folder, nor a restore follow a link, nor the next
+                # backup's stamp be taken from a time no clock shows.
+                if match and entry.is_file(follow_symlinks=False) and _is_time(match.group(1)):
                     found.append((match.group(1), db_path.with_name(entry.name)))
     except OSError:
         # A folder that cannot be listed offers no backup, and an error
         # message that names the newest backup must not fail for it.
         return []
     return sorted(found)
+
+
+def _is_time(stamp: str) -> bool:
+    try:
+        pendulum.from_format(stamp, _STAMP_FORMAT, tz="UTC")
+    except ValueError:
+        return False
+    return True
 
 
 def _new_backup_path(db_path: Path) -> Path:

@@ -193,11 +193,13 @@ def test_what_only_looks_like_a_backup_is_neither_offered_nor_pruned(
     folder.mkdir()
     link = db_path.with_name(f"{db_path.name}.20200102T000000000.bak")
     link.symlink_to(tmp_path / "elsewhere.json")
+    no_such_day = db_path.with_name(f"{db_path.name}.20261399T000000000.bak")
+    no_such_day.write_text("a month 13")
     _back_up_daily([db_path], KEEP + 1, frozen)
-    assert folder not in backups_of(db_path)
-    assert link not in backups_of(db_path)
+    assert not {folder, link, no_such_day} & set(backups_of(db_path))
     assert folder.is_dir()
     assert link.is_symlink()
+    assert no_such_day.read_text() == "a month 13"
 
 
 def test_a_book_in_a_missing_folder_has_no_backup(tmp_path: Path) -> None:
