@@ -61,7 +61,7 @@ def test_a_backup_the_disk_cannot_hold_leaves_the_folder_as_it_was(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, frozen: pendulum.DateTime
 ) -> None:
     db_path.write_bytes(b"the book")
-    for day in range(5):
+    for day in range(KEEP):
         with pendulum.travel_to(frozen.add(days=day), freeze=True):
             make_backup(db_path)
     before = {path.name: path.read_bytes() for path in db_path.parent.iterdir()}
@@ -71,7 +71,7 @@ def test_a_backup_the_disk_cannot_hold_leaves_the_folder_as_it_was(
 
     monkeypatch.setattr(os, "fsync", no_space)
     with (
-        pendulum.travel_to(frozen.add(days=5), freeze=True),
+        pendulum.travel_to(frozen.add(days=KEEP), freeze=True),
         pytest.raises(OSError, match="No space left"),
     ):
         make_backup(db_path)
@@ -172,7 +172,8 @@ def test_backups_an_earlier_bchan_linked_to_the_book_outlive_a_copy_over_it(
     db_path.write_text("Marta's book")
     for day in (frozen.subtract(days=1), frozen):
         # As bchan made them before: hard links to a book read but not rewritten.
-        os.link(db_path, db_path.with_name(f"book.json.{day.format('YYYYMMDDTHHmmssSSS')}.bak"))
+        stamp = day.format("YYYYMMDDTHHmmssSSS")
+        os.link(db_path, db_path.with_name(f"{db_path.name}.{stamp}.bak"))
     assert backup_if_new_day(db_path) is None  # today's backup is there already
 
     (tmp_path / "other.json").write_text("Jonas's book")
