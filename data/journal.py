@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 
 # Appends go through ``atomic.write_all`` by module, so that a simulated full
 # disk reaches them as it reaches whole-file writes.
@@ -36,6 +36,13 @@ JOURNAL_VERSION = 1
 
 class JournalProblem(ValueError):
     """A journal that cannot be replayed; the message says where."""
+
+
+class UnencodableChange(TypeError):
+    """A document that cannot be written as JSON; nothing was appended.
+
+    A TypeError, as the encoder's own refusals of a value were.
+    """
 
 
 def journal_path(db_path: Path) -> Path:
@@ -54,7 +61,13 @@ def set_generation(data: RawData, generation: str) -> None:
 
 
 def _line(value: object) -> bytes:
-    payload = orjson.dumps(value)
+    """One journal line: the checksum of the JSON, then the JSON itself."""
+    try:
+        payload = msgspec.json.encode(value)
+    except (TypeError, ValueError, RecursionError, msgspec.EncodeError) as error:
+        # A lone surrogate, a foreign type, a value nested too deep: each
+        # library says it its own way, the journal's callers hear one.
+        raise UnencodableChange(str(error)) from error
     return b"%08x %s\n" % (zlib.crc32(payload), payload)
 
 
@@ -64,8 +77,8 @@ def _parse(line: bytes) -> Any:
     try:
         if int(crc, 16) != zlib.crc32(payload):
             return None
-        return orjson.loads(payload)
-    except (ValueError, orjson.JSONDecodeError):
+        return msgspec.json.decode(payload)
+    except (ValueError, RecursionError, msgspec.DecodeError):
         return None
 
 
@@ -140,9 +153,13 @@ class Journal:
         self._fd: int | None = None
 
     def append(self, table: str, doc_id: str, doc: dict[str, Any] | None) -> None:
-        """Write one change and fsync it; on failure the journal is as before."""
-        fd = self._open()
+        """Write one change and fsync it; on failure the journal is as before.
+
+        Raises ``OSError`` when the disk refuses it and ``UnencodableChange``
+        when ``doc`` is not JSON.
+        """
         line = _line([table, doc_id, doc])
+        fd = self._open()
         before = self.size
         try:
             atomic.write_all(fd, line)

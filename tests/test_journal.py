@@ -7,18 +7,27 @@ import errno
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
-import orjson
+import msgspec
 import pendulum
 import pytest
 
 from bchan_tui.data import BrokenDatabaseError, Store, WriteFailedError
 from bchan_tui.data import storage as storage_module
-from bchan_tui.data.journal import journal_path
+from bchan_tui.data.journal import Journal, UnencodableChange, journal_path, replay
+
+GENERATION = "gen-1"
+
+# Lines as the journal wrote them before it used msgspec (with orjson): the
+# format is unchanged, so a journal a session left then still replays.
+EARLIER_HEADER = b'94ef09a3 {"journal":1,"generation":"gen-1"}\n'
+EARLIER_CHANGE = b'1d6dd8bb ["contacts","1",{"name":"M\xc3\xa4rta","strength":3,"score":0.1}]\n'
+EARLIER_REMOVAL = b'13c60592 ["contacts","1",null]\n'
 
 
 def _names_in_file(path: Path) -> list[str]:
-    data = orjson.loads(path.read_bytes())
+    data = msgspec.json.decode(path.read_bytes())
     return sorted(doc["name"] for doc in data["contacts"].values())
 
 
@@ -47,7 +56,7 @@ def test_close_folds_the_journal_into_the_book(db_path: Path, frozen: pendulum.D
         marta = store.add_contact("Marta")
         store.update_contact(marta.id, org="Acme")
     assert not journal_path(db_path).exists()
-    data = orjson.loads(db_path.read_bytes())
+    data = msgspec.json.decode(db_path.read_bytes())
     (doc,) = data["contacts"].values()
     assert (doc["name"], doc["org"]) == ("Marta", "Acme")
 
@@ -183,4 +192,59 @@ def test_a_full_disk_when_folding_keeps_every_change_in_the_journal(
     with Store(db_path) as reopened:
         assert len(reopened.contacts()) == 5
     assert len(_names_in_file(db_path)) == 5
+    assert not journal_path(db_path).exists()
+
+
+def _book(generation: str = GENERATION) -> dict[str, Any]:
+    """A parsed book of ``generation``, as replay receives it."""
+    return {"_meta": {"1": {"generation": generation}}, "contacts": {}}
+
+
+def test_a_journal_written_before_msgspec_still_replays(db_path: Path) -> None:
+    journal_path(db_path).write_bytes(EARLIER_HEADER + EARLIER_CHANGE)
+    book = _book()
+    replayed = replay(db_path, book)
+    assert book["contacts"] == {"1": {"name": "Märta", "strength": 3, "score": 0.1}}
+    assert replayed is not None
+    assert (replayed.changes, replayed.length) == (1, len(EARLIER_HEADER + EARLIER_CHANGE))
+
+
+def test_the_journal_writes_its_lines_as_it_did_before_msgspec(db_path: Path) -> None:
+    journal = Journal(db_path, GENERATION)
+    journal.append("contacts", "1", {"name": "Märta", "strength": 3, "score": 0.1})
+    journal.append("contacts", "1", None)
+    journal.close()
+    assert journal_path(db_path).read_bytes() == EARLIER_HEADER + EARLIER_CHANGE + EARLIER_REMOVAL
+
+
+def test_values_json_has_no_word_for_are_written_as_it_can(db_path: Path) -> None:
+    journal = Journal(db_path, GENERATION)
+    journal.append("contacts", "1", {"score": float("nan"), "big": 2**70})
+    journal.close()
+    book = _book()
+    replay(db_path, book)
+    assert book["contacts"]["1"] == {"score": None, "big": 2**70}
+
+
+@pytest.mark.parametrize(
+    "unencodable", ["lone \ud800 surrogate", object()], ids=["surrogate", "foreign type"]
+)
+def test_a_document_that_is_not_json_is_refused_and_nothing_is_written(
+    db_path: Path, unencodable: object
+) -> None:
+    journal = Journal(db_path, GENERATION)
+    journal.append("contacts", "1", {"name": "Marta"})
+    before = journal_path(db_path).read_bytes()
+    with pytest.raises(UnencodableChange) as refused:
+        journal.append("contacts", "2", {"name": unencodable})
+    journal.close()
+    assert isinstance(refused.value, TypeError)
+    assert (journal.changes, journal_path(db_path).read_bytes()) == (1, before)
+
+
+def test_a_refused_first_document_leaves_no_journal(db_path: Path) -> None:
+    journal = Journal(db_path, GENERATION)
+    with pytest.raises(UnencodableChange):
+        journal.append("contacts", "1", {"name": object()})
+    journal.close()
     assert not journal_path(db_path).exists()
