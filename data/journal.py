@@ -6,8 +6,11 @@ longer as the book grows. So a single change is appended to
 for batches, when the journal has grown, and when the session closes, which
 leaves the book a complete TinyDB file at rest.
 
-Each line carries a CRC-32 of its JSON, so a line torn by a kill mid-append
-is recognised and dropped: it was never acknowledged. The first line names
+Each line carries a CRC-32 of its JSON. A kill mid-append leaves the last
+line without its newline: that change was never acknowledged, and is
+dropped. A complete line was acknowledged, so one that fails its checksum
+or holds no change is damage, never dropped: replay refuses the journal
+with a ``JournalProblem`` naming the line. The first line names
 the generation of the book file the journal applies to; every whole-file
 write starts a new generation, so a journal left behind by a kill between
 that write and the journal's removal is recognised as already folded in.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +37,28 @@ from .schema import META_TABLE, RawData
 JOURNAL_SUFFIX = ".journal"
 JOURNAL_VERSION = 1
 
+# A line is "%08x %s\n": the CRC-32 of the JSON, a space, the JSON.
+CHECKSUM_WIDTH = 8
+_CHECKSUM = re.compile(rb"[0-9a-f]{8}")
+_DOCUMENT_ID = re.compile(r"0|[1-9][0-9]*")
+
+# (table, document id, the document or None for a removal)
+Change = tuple[str, str, dict[str, Any] | None]
+
 
 class JournalProblem(ValueError):
-    """A journal that cannot be replayed; the message says where."""
+    """A damaged line in a journal: ``path`` and ``line`` (counted from 1,
+    the header) say where, so the caller can offer to repair it."""
+
+    def __init__(self, path: Path, line: int, why: str) -> None:
+        super().__init__(f"{path} line {line} is damaged ({why})")
+        self.path = path
+        self.line = line
+        self.why = why
+
+    def __reduce__(self) -> tuple[type[JournalProblem], tuple[Path, int, str]]:
+        # Rebuilt from its parts, not its message, when it crosses processes.
+        return type(self), (self.path, self.line, self.why)
 
 
 class UnencodableChange(TypeError):
@@ -71,15 +94,61 @@ def _line(value: object) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(payload), payload)
 
 
-def _parse(line: bytes) -> Any:
-    """The JSON of one line, or None when the line fails its checksum."""
-    crc, _, payload = line.partition(b" ")
+def _complete_lines(journal: Path) -> list[bytes]:
+    """The journal's complete lines, without their newlines; none when there
+    is no journal.
+
+    Only a last line without its newline is left out: a kill mid-append cut
+    it short, so it was never acknowledged. A complete line was, and is
+    never left out silently, however damaged.
+    """
     try:
-        if int(crc, 16) != zlib.crc32(payload):
-            return None
+        raw = journal.read_bytes()
+    except FileNotFoundError:
+        return []
+    return raw.split(b"\n")[:-1]
+
+
+def _json_of(journal: Path, number: int, line: bytes) -> Any:
+    """The JSON of the complete line ``number``, once its checksum matches."""
+    checksum, payload = line[:CHECKSUM_WIDTH], line[CHECKSUM_WIDTH + 1 :]
+    if line[CHECKSUM_WIDTH : CHECKSUM_WIDTH + 1] != b" " or not _CHECKSUM.fullmatch(checksum):
+        raise JournalProblem(journal, number, "no checksum")
+    if int(checksum, 16) != zlib.crc32(payload):
+        raise JournalProblem(journal, number, "checksum mismatch")
+    try:
         return msgspec.json.decode(payload)
-    except (ValueError, RecursionError, msgspec.DecodeError):
-        return None
+    except (msgspec.DecodeError, RecursionError):
+        # RecursionError: JSON nested deeper than msgspec follows.
+        raise JournalProblem(journal, number, "not JSON") from None
+
+
+def _generation_in(journal: Path, header: bytes) -> str:
+    """The generation the header (line 1) names."""
+    value = _json_of(journal, 1, header)
+    if not (isinstance(value, dict) and value.get("journal") == JOURNAL_VERSION):
+        raise JournalProblem(journal, 1, "not a journal header")
+    generation = value.get("generation")
+    if not isinstance(generation, str):
+        raise JournalProblem(journal, 1, "not a journal header")
+    return generation
+
+
+def _change_in(journal: Path, number: int, line: bytes) -> Change:
+    """The change line ``number`` holds: (table, document id, document or
+    None for a removal)."""
+    value = _json_of(journal, number, line)
+    if not (isinstance(value, list) and len(value) == 3):
+        raise JournalProblem(journal, number, "not a change")
+    table, doc_id, doc = value
+    if not (isinstance(table, str) and isinstance(doc_id, str)):
+        raise JournalProblem(journal, number, "not a change")
+    if not (doc is None or isinstance(doc, dict)):
+        raise JournalProblem(journal, number, "not a change")
+    # TinyDB's own keys: "012" or "²" would be another document's key, or none.
+    if not _DOCUMENT_ID.fullmatch(doc_id):
+        raise JournalProblem(journal, number, f"document id {doc_id[:20]!r} is not a number")
+    return table, doc_id, doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,41 +172,25 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
     """Apply the journal beside ``db_path`` to ``data`` in place.
 
     Returns None when there is no journal for this generation of the book
-    (none at all, or a stale one). Raises ``JournalProblem`` when a line
-    other than a torn last one is bad.
+    (none at all, or a stale one). Raises ``JournalProblem`` for the first
+    damaged line (any complete line, the last one too), and then leaves
+    ``data`` as it was.
     """
-    try:
-        raw = journal_path(db_path).read_bytes()
-    except FileNotFoundError:
+    journal = journal_path(db_path)
+    lines = _complete_lines(journal)
+    if not lines:
         return None
-    lines = raw.split(b"\n")
-    # A line without its newline was cut short by a kill: never acknowledged.
-    complete = lines[:-1]
-    if not complete:
+    if _generation_in(journal, lines[0]) != generation_of(data):
         return None
-    header = _parse(complete[0])
-    if not isinstance(header, dict) or header.get("journal") != JOURNAL_VERSION:
-        raise JournalProblem("its first line is not a journal header")
-    if header.get("generation") != generation_of(data):
-        return None
-    applied = 0
-    changed: set[tuple[str, str]] = set()
-    length = len(complete[0]) + 1
-    for number, line in enumerate(complete[1:], start=2):
-        change = _parse(line)
-        if change is None and number == len(complete):
-            break  # torn at the very end: the append that failed
-        if not (isinstance(change, list) and len(change) == 3 and isinstance(change[0], str)):
-            raise JournalProblem(f"line {number} is damaged")
-        table, doc_id, doc = change
-        changed.add((table, doc_id))
+    changes = [_change_in(journal, number, line) for number, line in enumerate(lines[1:], 2)]
+    for table, doc_id, doc in changes:
         if doc is None:
             data.setdefault(table, {}).pop(doc_id, None)
         else:
             data.setdefault(table, {})[doc_id] = doc
-        applied += 1
-        length += len(line) + 1
-    return Replayed(applied, length, frozenset(changed))
+    length = sum(len(line) + 1 for line in lines)
+    changed = frozenset((table, doc_id) for table, doc_id, _ in changes)
+    return Replayed(len(changes), length, changed)
 
 
 class Journal:

@@ -3,9 +3,12 @@ whole for batches, a grown journal and at close."""
 
 from __future__ import annotations
 
+import copy
 import errno
+import pickle
 import shutil
 import stat
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,13 @@ import pytest
 
 from bchan_tui.data import BrokenDatabaseError, Store, WriteFailedError
 from bchan_tui.data import storage as storage_module
-from bchan_tui.data.journal import Journal, UnencodableChange, journal_path, replay
+from bchan_tui.data.journal import (
+    Journal,
+    JournalProblem,
+    UnencodableChange,
+    journal_path,
+    replay,
+)
 
 GENERATION = "gen-1"
 
@@ -89,8 +98,9 @@ def test_a_line_torn_by_a_kill_is_dropped(
         assert [c.name for c in reader.contacts()] == ["Marta"]
 
 
-def test_a_damaged_line_before_the_end_breaks_the_open_and_changes_nothing(
-    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
+@pytest.mark.parametrize("damaged", ["first", "last"])
+def test_a_damaged_complete_line_breaks_the_open_and_changes_nothing(
+    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime, damaged: str
 ) -> None:
     store = Store(db_path)
     store.add_contact("Marta")
@@ -99,10 +109,15 @@ def test_a_damaged_line_before_the_end_breaks_the_open_and_changes_nothing(
     _abandon(store, db_path, killed)
     journal = journal_path(killed)
     lines = journal.read_bytes().split(b"\n")
-    lines[1] = lines[1].replace(b"Marta", b"Marty")
+    # The last element is what follows the final newline: nothing.
+    number = 2 if damaged == "first" else len(lines) - 1
+    changed = lines[number - 1].replace(b"Marta", b"Marty").replace(b"Jonas", b"Jonah")
+    assert changed != lines[number - 1]
+    lines[number - 1] = changed
     journal.write_bytes(b"\n".join(lines))
     before = (killed.read_bytes(), journal.read_bytes())
-    with pytest.raises(BrokenDatabaseError, match=r"killed\.json\.journal: line 2 is damaged"):
+    refused = rf"killed\.json\.journal line {number} is damaged \(checksum mismatch\)"
+    with pytest.raises(BrokenDatabaseError, match=refused):
         Store(killed)
     assert (killed.read_bytes(), journal.read_bytes()) == before
 
@@ -248,3 +263,154 @@ def test_a_refused_first_document_leaves_no_journal(db_path: Path) -> None:
         journal.append("contacts", "1", {"name": object()})
     journal.close()
     assert not journal_path(db_path).exists()
+
+
+def _journal_of_contacts(db_path: Path, count: int) -> list[bytes]:
+    """Write a journal of GENERATION adding contacts 1 to ``count``; its lines."""
+    journal = Journal(db_path, GENERATION)
+    for number in range(1, count + 1):
+        journal.append("contacts", str(number), {"name": f"Contact {number}"})
+    journal.close()
+    return journal_path(db_path).read_bytes().splitlines(keepends=True)
+
+
+def _checksummed(payload: bytes) -> bytes:
+    """A line as the journal writes it, around any payload."""
+    return b"%08x %s\n" % (zlib.crc32(payload), payload)
+
+
+def _flip_a_bit(line: bytes) -> bytes:
+    """``line`` with one bit changed inside its JSON, as a failing disk does."""
+    flipped = bytearray(line)
+    flipped[12] ^= 0x01
+    return bytes(flipped)
+
+
+@pytest.mark.parametrize("cut", [1, 9, 20, -1], ids=["1 byte", "checksum", "mid-JSON", "all"])
+def test_a_kill_mid_append_tears_the_last_line_which_is_dropped(db_path: Path, cut: int) -> None:
+    lines = _journal_of_contacts(db_path, 3)
+    torn = lines[-1][:cut]
+    assert not torn.endswith(b"\n")
+    journal_path(db_path).write_bytes(b"".join(lines[:-1]) + torn)
+    book = _book()
+    replayed = replay(db_path, book)
+    assert sorted(book["contacts"]) == ["1", "2"]
+    assert replayed is not None
+    # The next append truncates to here, so the torn bytes go.
+    assert replayed.length == len(b"".join(lines[:-1]))
+
+
+def test_a_kill_while_the_header_is_written_leaves_no_journal_to_replay(db_path: Path) -> None:
+    header = _journal_of_contacts(db_path, 1)[0]
+    journal_path(db_path).write_bytes(header[:-1])
+    book = _book()
+    assert replay(db_path, book) is None
+    assert book == _book()
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4], ids=["header", "first", "middle", "last"])
+def test_a_flipped_bit_in_a_complete_line_is_refused_with_its_path_and_number(
+    db_path: Path, number: int
+) -> None:
+    lines = _journal_of_contacts(db_path, 3)
+    lines[number - 1] = _flip_a_bit(lines[number - 1])
+    journal_path(db_path).write_bytes(b"".join(lines))
+    book = _book()
+    with pytest.raises(JournalProblem) as refused:
+        replay(db_path, book)
+    journal = journal_path(db_path)
+    assert str(refused.value) == f"{journal} line {number} is damaged (checksum mismatch)"
+    assert (refused.value.path, refused.value.line) == (journal, number)
+    assert book == _book(), "no change of a refused journal is applied"
+
+
+@pytest.mark.parametrize(
+    ("payload", "why"),
+    [
+        (b"not json", "not JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
+        (b'{"table": "contacts"}', "not a change"),
+        (b'["contacts","4"]', "not a change"),
+        (b'["contacts","4",{},{}]', "not a change"),
+        (b'[4,"4",{}]', "not a change"),
+        (b'["contacts",4,{}]', "not a change"),
+        (b'["contacts","4",["Marta"]]', "not a change"),
+        (b'["contacts","04",{}]', "document id '04' is not a number"),
+        (b'["contacts","\xc2\xb2",{}]', "document id '\xb2' is not a number"),
+        (b'["contacts","-4",{}]', "document id '-4' is not a number"),
+        (b'["contacts"," 4",{}]', "document id ' 4' is not a number"),
+        (b'["contacts","",{}]', "document id '' is not a number"),
+    ],
+    ids=[
+        "not JSON",
+        "nested too deep",
+        "an object",
+        "two items",
+        "four items",
+        "table not a string",
+        "id not a string",
+        "document a list",
+        "leading zero",
+        "superscript two",
+        "negative",
+        "space",
+        "empty id",
+    ],
+)
+def test_a_line_whose_checksum_matches_but_holds_no_change_is_refused(
+    db_path: Path, payload: bytes, why: str
+) -> None:
+    lines = _journal_of_contacts(db_path, 2)
+    journal_path(db_path).write_bytes(b"".join(lines) + _checksummed(payload))
+    with pytest.raises(JournalProblem, match=f"line 4 is damaged \\({why}\\)$"):
+        replay(db_path, _book())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [b"\n", b"12345678\n", b"94EF09A3 {}\n", b"0x4ef09a {}\n"],
+    ids=["empty", "checksum alone", "upper case", "not hexadecimal"],
+)
+def test_a_line_without_a_checksum_is_refused(db_path: Path, line: bytes) -> None:
+    lines = _journal_of_contacts(db_path, 1)
+    journal_path(db_path).write_bytes(b"".join(lines) + line)
+    with pytest.raises(JournalProblem, match=r"line 3 is damaged \(no checksum\)$"):
+        replay(db_path, _book())
+
+
+@pytest.mark.parametrize(
+    "header",
+    [b'{"journal":2,"generation":"gen-1"}', b'{"journal":1}', b'["journal",1]'],
+    ids=["another version", "no generation", "not an object"],
+)
+def test_a_first_line_that_is_not_a_header_is_refused(db_path: Path, header: bytes) -> None:
+    lines = _journal_of_contacts(db_path, 1)
+    journal_path(db_path).write_bytes(_checksummed(header) + lines[1])
+    with pytest.raises(JournalProblem, match=r"line 1 is damaged \(not a journal header\)$"):
+        replay(db_path, _book())
+
+
+def test_document_ids_as_tinydb_writes_them_are_taken(db_path: Path) -> None:
+    header = _journal_of_contacts(db_path, 1)[0]
+    changes = [_checksummed(b'["contacts","%s",{}]' % key) for key in (b"0", b"7", b"1234")]
+    journal_path(db_path).write_bytes(b"".join([header, *changes]))
+    book = _book()
+    replay(db_path, book)
+    assert sorted(book["contacts"]) == ["0", "1234", "7"]
+
+
+def test_a_journal_problem_keeps_its_place_when_it_crosses_processes(tmp_path: Path) -> None:
+    problem = JournalProblem(tmp_path / "book.json.journal", 7, "checksum mismatch")
+    copied = pickle.loads(pickle.dumps(problem))
+    assert (copied.path, copied.line, str(copied)) == (problem.path, 7, str(problem))
+    assert isinstance(copied, ValueError)
+
+
+def test_a_stale_journal_is_not_read_past_its_header(db_path: Path) -> None:
+    lines = _journal_of_contacts(db_path, 2)
+    lines[1] = _flip_a_bit(lines[1])
+    journal_path(db_path).write_bytes(b"".join(lines))
+    book = _book("a later generation")
+    untouched = copy.deepcopy(book)
+    assert replay(db_path, book) is None
+    assert book == untouched
