@@ -14,6 +14,9 @@ with a ``JournalProblem`` naming the line. The first line names
 the generation of the book file the journal applies to; every whole-file
 write starts a new generation, so a journal left behind by a kill between
 that write and the journal's removal is recognised as already folded in.
+Such a journal is not applied, nor deleted: one of another generation may
+as well hold changes no book has (beside a book restored from a backup),
+so it is set aside under a name of its own.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,10 +37,14 @@ import msgspec
 # disk reaches them as it reaches whole-file writes.
 from . import atomic
 from .atomic import FILE_MODE, fsync_folder
+from .clock import now
 from .schema import META_TABLE, RawData
 
 JOURNAL_SUFFIX = ".journal"
 JOURNAL_VERSION = 1
+# A journal set aside: <db>.journal.<STAMP>.stale, its time in UTC.
+STALE_SUFFIX = ".stale"
+STAMP = "YYYYMMDDTHHmmssSSS"
 
 # A line is "%08x %s\n": the CRC-32 of the JSON, a space, the JSON.
 CHECKSUM_WIDTH = 8
@@ -193,6 +202,87 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
     return Replayed(len(changes), length, changed)
 
 
+def journal_generation(db_path: Path) -> str | None:
+    """The generation of the book file that the journal beside ``db_path``
+    applies to, from its first line alone: nothing is applied.
+
+    None when there is no journal, or a kill cut its first line short (it
+    then holds no change). Raises ``JournalProblem`` when that line is
+    damaged. A journal whose generation is not the book's (``generation_of``)
+    belongs to a book file since replaced: ``set_aside`` it, never delete it.
+    """
+    journal = journal_path(db_path)
+    try:
+        with journal.open("rb") as file:
+            header = file.readline()
+    except FileNotFoundError:
+        return None
+    if not header.endswith(b"\n"):
+        return None
+    return _generation_in(journal, header[:-1])
+
+
+def set_aside(db_path: Path) -> Path:
+    """Rename the journal beside ``db_path`` to a new, unused name beside it
+    (``<db>.journal.<UTC time>.stale``, mode kept) and return that name.
+
+    Its changes may be all that is left of them, so a journal is set aside
+    rather than deleted; ``.stale`` is the suffix of no book's own files, so
+    nothing takes it for a journal, a backup or a book's kept file.
+    """
+    return _set_aside(journal_path(db_path))
+
+
+def _set_aside(journal: Path) -> Path:
+    aside = _keep_aside(journal)
+    journal.unlink()
+    fsync_folder(journal.parent)
+    return aside
+
+
+def _keep_aside(journal: Path) -> Path:
+    """Keep the journal's bytes under a new, unused name beside it, durably,
+    and return that name; the journal itself stays where it is."""
+    for aside in _names_aside(journal):
+        try:
+            # A link claims the name only if no file has it, and copies nothing.
+            os.link(journal, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:
+            # A file system without hard links: an exclusive copy instead.
+            try:
+                _copy_to_new_file(journal, aside)
+            except FileExistsError:
+                continue
+        fsync_folder(journal.parent)
+        return aside
+    raise FileExistsError(f"every name to set {journal} aside is taken")
+
+
+def _names_aside(journal: Path) -> Iterator[Path]:
+    """Names to keep a journal under: this millisecond's, then numbered ones."""
+    stamp = now().format(STAMP)
+    yield journal.with_name(f"{journal.name}.{stamp}{STALE_SUFFIX}")
+    for number in range(2, 1000):
+        yield journal.with_name(f"{journal.name}.{stamp}-{number}{STALE_SUFFIX}")
+
+
+def _copy_to_new_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target``, which must not exist yet, durably."""
+    payload = source.read_bytes()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, FILE_MODE)
+    try:
+        atomic.write_all(fd, payload)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+
+
 class Journal:
     """Appends changes durably to the journal of one generation of a book."""
 
@@ -227,7 +317,11 @@ class Journal:
         self.changes += 1
 
     def restart(self, generation: str) -> None:
-        """The book was rewritten whole: its journal starts again, empty."""
+        """The book was rewritten whole: its journal starts again, empty.
+
+        The journal on disk is deleted, not set aside: it is this session's
+        own (or the one it replayed), and the book now holds its changes.
+        """
         self.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
@@ -248,7 +342,7 @@ class Journal:
         # Whatever is at the path goes first and O_EXCL creates a new file:
         # a symlink planted there is replaced, never followed to append to
         # another file, as the book's own atomic writes do.
-        self.path.unlink(missing_ok=True)
+        _make_way(self.path)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(self.path, flags, FILE_MODE)
         try:
@@ -275,3 +369,17 @@ class Journal:
             raise
         self._fd = fd
         return fd
+
+
+def _make_way(journal: Path) -> None:
+    """Clear the path for a new journal. A journal there that this session
+    did not replay (of another generation) is set aside, never deleted; a
+    symlink or an empty file holds no change, and goes."""
+    try:
+        found = os.lstat(journal)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(found.st_mode) and found.st_size:
+        _set_aside(journal)
+    else:
+        journal.unlink(missing_ok=True)
