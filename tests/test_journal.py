@@ -18,6 +18,7 @@ import pendulum
 import pytest
 
 from bchan_tui.data import BrokenDatabaseError, Store, WriteFailedError
+from bchan_tui.data import atomic as atomic_module
 from bchan_tui.data import storage as storage_module
 from bchan_tui.data.atomic import remove_stale_temp_files
 from bchan_tui.data.backups import backups_of
@@ -26,8 +27,10 @@ from bchan_tui.data.journal import (
     Journal,
     JournalProblem,
     UnencodableChange,
+    journal_damage,
     journal_generation,
     journal_path,
+    repair_journal,
     replay,
     set_aside,
 )
@@ -538,3 +541,128 @@ def test_an_empty_file_in_the_way_of_a_new_journal_is_not_kept(
     journal.append("contacts", "1", {"name": "Marta"})
     journal.close()
     assert [path.name for path in tmp_path.iterdir()] == ["book.json.journal"]
+
+
+def _damage_lines(db_path: Path, *numbers: int) -> list[bytes]:
+    """Flip a bit in each of the journal's lines ``numbers``; all its lines, as they were."""
+    journal = journal_path(db_path)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    damaged = [_flip_a_bit(line) if n in numbers else line for n, line in enumerate(lines, 1)]
+    journal.write_bytes(b"".join(damaged))
+    return lines
+
+
+def test_repair_keeps_every_good_line_and_sets_the_journal_as_it_was_aside(
+    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    _journal_of_contacts(db_path, 4)
+    lines = _damage_lines(db_path, 3)  # contact 2's line
+    damaged = journal_path(db_path).read_bytes()
+    report = repair_journal(db_path)
+    assert report is not None
+    assert (report.kept, report.dropped, report.set_aside_whole) == (3, (3,), False)
+    assert report.original == tmp_path / "book.json.journal.20261123T120000000.stale"
+    assert _listing(tmp_path) == {
+        "book.json.journal": b"".join([lines[0], lines[1], lines[3], lines[4]]),
+        report.original.name: damaged,
+    }
+    assert stat.S_IMODE(journal_path(db_path).stat().st_mode) == 0o600
+    book = _book()
+    replay(db_path, book)
+    assert sorted(book["contacts"]) == ["1", "3", "4"]
+
+
+def test_repair_leaves_out_every_damaged_line_and_a_torn_one(
+    db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    _journal_of_contacts(db_path, 4)
+    _damage_lines(db_path, 2, 5)  # the first change and the last
+    with journal_path(db_path).open("ab") as journal:
+        journal.write(b'0badc0de ["contacts","9",{"na')
+    report = repair_journal(db_path)
+    assert report is not None
+    assert (report.kept, report.dropped) == (2, (2, 5))
+    book = _book()
+    replayed = replay(db_path, book)
+    assert sorted(book["contacts"]) == ["2", "3"]
+    assert replayed is not None
+    assert replayed.length == journal_path(db_path).stat().st_size
+
+
+def test_a_journal_whose_header_is_damaged_is_set_aside_whole(
+    tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
+) -> None:
+    _journal_of_contacts(db_path, 2)
+    _damage_lines(db_path, 1)
+    damaged = journal_path(db_path).read_bytes()
+    report = repair_journal(db_path)
+    assert report is not None
+    assert (report.kept, report.dropped, report.set_aside_whole) == (0, (1,), True)
+    assert _listing(tmp_path) == {report.original.name: damaged}
+
+
+@pytest.mark.parametrize("journal", ["none", "whole", "torn at the end"])
+def test_repair_writes_nothing_when_no_line_is_damaged(
+    tmp_path: Path, db_path: Path, journal: str
+) -> None:
+    if journal != "none":
+        _journal_of_contacts(db_path, 2)
+    if journal == "torn at the end":
+        with journal_path(db_path).open("ab") as file:
+            file.write(b"0badc0de torn")
+    before = _listing(tmp_path)
+    assert repair_journal(db_path) is None
+    assert _listing(tmp_path) == before
+
+
+def test_a_full_disk_during_repair_leaves_the_journal_as_it_was(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch, frozen: pendulum.DateTime
+) -> None:
+    def no_space(fd: int, payload: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    _journal_of_contacts(db_path, 3)
+    _damage_lines(db_path, 2)
+    damaged = journal_path(db_path).read_bytes()
+    monkeypatch.setattr(atomic_module, "write_all", no_space)
+    with pytest.raises(OSError, match="No space left"):
+        repair_journal(db_path)
+    assert _listing(tmp_path) == {
+        "book.json.journal": damaged,
+        "book.json.journal.20261123T120000000.stale": damaged,
+    }
+
+
+def test_the_damage_of_a_journal_counts_the_changes_a_repair_keeps(db_path: Path) -> None:
+    _journal_of_contacts(db_path, 5)
+    _damage_lines(db_path, 2, 4)
+    damage = journal_damage(db_path, GENERATION)
+    assert damage is not None
+    assert [problem.line for problem in damage.problems] == [2, 4]
+    assert damage.good == 3
+    assert str(damage.problems[0]) == (
+        f"{journal_path(db_path)} line 2 is damaged (checksum mismatch)"
+    )
+
+
+def test_a_damaged_header_is_damage_whatever_book_it_was_for(db_path: Path) -> None:
+    _journal_of_contacts(db_path, 2)
+    _damage_lines(db_path, 1)
+    damage = journal_damage(db_path, "any generation")
+    assert damage is not None
+    assert ([problem.line for problem in damage.problems], damage.good) == ([1], 0)
+
+
+@pytest.mark.parametrize(
+    ("journal", "book"),
+    [("none", GENERATION), ("whole", GENERATION), ("damaged", "a later generation")],
+    ids=["no journal", "a whole journal", "a damaged journal of another generation"],
+)
+def test_a_journal_that_replays_or_is_not_replayed_has_no_damage(
+    db_path: Path, journal: str, book: str
+) -> None:
+    if journal != "none":
+        _journal_of_contacts(db_path, 2)
+    if journal == "damaged":
+        _damage_lines(db_path, 2)
+    assert journal_damage(db_path, book) is None
