@@ -42,17 +42,17 @@ from .schema import META_TABLE, RawData
 
 JOURNAL_SUFFIX = ".journal"
 JOURNAL_VERSION = 1
-# A journal set aside: <db>.journal.<STAMP>.stale, its time in UTC.
+# A journal set aside: <db>.journal.<time in UTC, as _STAMP>.stale
 STALE_SUFFIX = ".stale"
-STAMP = "YYYYMMDDTHHmmssSSS"
+_STAMP = "YYYYMMDDTHHmmssSSS"
 
 # A line is "%08x %s\n": the CRC-32 of the JSON, a space, the JSON.
-CHECKSUM_WIDTH = 8
+_CHECKSUM_WIDTH = 8
 _CHECKSUM = re.compile(rb"[0-9a-f]{8}")
 _DOCUMENT_ID = re.compile(r"0|[1-9][0-9]*")
 
 # (table, document id, the document or None for a removal)
-Change = tuple[str, str, dict[str, Any] | None]
+_Change = tuple[str, str, dict[str, Any] | None]
 
 
 class JournalProblem(ValueError):
@@ -120,8 +120,8 @@ def _complete_lines(journal: Path) -> list[bytes]:
 
 def _json_of(journal: Path, number: int, line: bytes) -> Any:
     """The JSON of the complete line ``number``, once its checksum matches."""
-    checksum, payload = line[:CHECKSUM_WIDTH], line[CHECKSUM_WIDTH + 1 :]
-    if line[CHECKSUM_WIDTH : CHECKSUM_WIDTH + 1] != b" " or not _CHECKSUM.fullmatch(checksum):
+    checksum, payload = line[:_CHECKSUM_WIDTH], line[_CHECKSUM_WIDTH + 1 :]
+    if line[_CHECKSUM_WIDTH : _CHECKSUM_WIDTH + 1] != b" " or not _CHECKSUM.fullmatch(checksum):
         raise JournalProblem(journal, number, "no checksum")
     if int(checksum, 16) != zlib.crc32(payload):
         raise JournalProblem(journal, number, "checksum mismatch")
@@ -143,7 +143,7 @@ def _generation_in(journal: Path, header: bytes) -> str:
     return generation
 
 
-def _change_in(journal: Path, number: int, line: bytes) -> Change:
+def _change_in(journal: Path, number: int, line: bytes) -> _Change:
     """The change line ``number`` holds: (table, document id, document or
     None for a removal)."""
     value = _json_of(journal, number, line)
@@ -200,6 +200,87 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
     length = sum(len(line) + 1 for line in lines)
     changed = frozenset((table, doc_id) for table, doc_id, _ in changes)
     return Replayed(len(changes), length, changed)
+
+
+def journal_generation(db_path: Path) -> str | None:
+    """The generation of the book file that the journal beside ``db_path``
+    applies to, from its first line alone: nothing is applied.
+
+    None when there is no journal, or a kill cut its first line short (it
+    then holds no change). Raises ``JournalProblem`` when that line is
+    damaged. A journal whose generation is not the book's (``generation_of``)
+    belongs to a book file since replaced: ``set_aside`` it, never delete it.
+    """
+    journal = journal_path(db_path)
+    try:
+        with journal.open("rb") as file:
+            header = file.readline()
+    except FileNotFoundError:
+        return None
+    if not header.endswith(b"\n"):
+        return None
+    return _generation_in(journal, header[:-1])
+
+
+def set_aside(db_path: Path) -> Path:
+    """Rename the journal beside ``db_path`` to a new, unused name beside it
+    (``<db>.journal.<UTC time>.stale``, mode kept) and return that name.
+
+    Its changes may be all that is left of them, so a journal is set aside
+    rather than deleted; ``.stale`` is the suffix of no book's own files, so
+    nothing takes it for a journal, a backup or a book's kept file.
+    """
+    return _set_aside(journal_path(db_path))
+
+
+def _set_aside(journal: Path) -> Path:
+    aside = _keep_aside(journal)
+    journal.unlink()
+    fsync_folder(journal.parent)
+    return aside
+
+
+def _keep_aside(journal: Path) -> Path:
+    """Keep the journal's bytes under a new, unused name beside it, durably,
+    and return that name; the journal itself stays where it is."""
+    for aside in _names_aside(journal):
+        try:
+            # A link claims the name only if no file has it, and copies nothing.
+            os.link(journal, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:
+            # A file system without hard links: an exclusive copy instead.
+            try:
+                _copy_to_new_file(journal, aside)
+            except FileExistsError:
+                continue
+        fsync_folder(journal.parent)
+        return aside
+    raise FileExistsError(f"every name to set {journal} aside is taken")
+
+
+def _names_aside(journal: Path) -> Iterator[Path]:
+    """Names to keep a journal under: this millisecond's, then numbered ones."""
+    stamp = now().format(_STAMP)
+    yield journal.with_name(f"{journal.name}.{stamp}{STALE_SUFFIX}")
+    for number in range(2, 1000):
+        yield journal.with_name(f"{journal.name}.{stamp}-{number}{STALE_SUFFIX}")
+
+
+def _copy_to_new_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target``, which must not exist yet, durably."""
+    payload = source.read_bytes()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, FILE_MODE)
+    try:
+        atomic.write_all(fd, payload)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+        raise
+    os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,87 +389,6 @@ def _sorted_lines(journal: Path, lines: list[bytes]) -> _SortedLines:
         else:
             good.append(line)
     return _SortedLines(lines[0], generation, good, problems)
-
-
-def journal_generation(db_path: Path) -> str | None:
-    """The generation of the book file that the journal beside ``db_path``
-    applies to, from its first line alone: nothing is applied.
-
-    None when there is no journal, or a kill cut its first line short (it
-    then holds no change). Raises ``JournalProblem`` when that line is
-    damaged. A journal whose generation is not the book's (``generation_of``)
-    belongs to a book file since replaced: ``set_aside`` it, never delete it.
-    """
-    journal = journal_path(db_path)
-    try:
-        with journal.open("rb") as file:
-            header = file.readline()
-    except FileNotFoundError:
-        return None
-    if not header.endswith(b"\n"):
-        return None
-    return _generation_in(journal, header[:-1])
-
-
-def set_aside(db_path: Path) -> Path:
-    """Rename the journal beside ``db_path`` to a new, unused name beside it
-    (``<db>.journal.<UTC time>.stale``, mode kept) and return that name.
-
-    Its changes may be all that is left of them, so a journal is set aside
-    rather than deleted; ``.stale`` is the suffix of no book's own files, so
-    nothing takes it for a journal, a backup or a book's kept file.
-    """
-    return _set_aside(journal_path(db_path))
-
-
-def _set_aside(journal: Path) -> Path:
-    aside = _keep_aside(journal)
-    journal.unlink()
-    fsync_folder(journal.parent)
-    return aside
-
-
-def _keep_aside(journal: Path) -> Path:
-    """Keep the journal's bytes under a new, unused name beside it, durably,
-    and return that name; the journal itself stays where it is."""
-    for aside in _names_aside(journal):
-        try:
-            # A link claims the name only if no file has it, and copies nothing.
-            os.link(journal, aside, follow_symlinks=False)
-        except FileExistsError:
-            continue
-        except OSError:
-            # A file system without hard links: an exclusive copy instead.
-            try:
-                _copy_to_new_file(journal, aside)
-            except FileExistsError:
-                continue
-        fsync_folder(journal.parent)
-        return aside
-    raise FileExistsError(f"every name to set {journal} aside is taken")
-
-
-def _names_aside(journal: Path) -> Iterator[Path]:
-    """Names to keep a journal under: this millisecond's, then numbered ones."""
-    stamp = now().format(STAMP)
-    yield journal.with_name(f"{journal.name}.{stamp}{STALE_SUFFIX}")
-    for number in range(2, 1000):
-        yield journal.with_name(f"{journal.name}.{stamp}-{number}{STALE_SUFFIX}")
-
-
-def _copy_to_new_file(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target``, which must not exist yet, durably."""
-    payload = source.read_bytes()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags, FILE_MODE)
-    try:
-        atomic.write_all(fd, payload)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        target.unlink(missing_ok=True)
-        raise
-    os.close(fd)
 
 
 class Journal:
