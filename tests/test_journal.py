@@ -1,5 +1,7 @@
 """Single changes go to the journal beside the book; the book is rewritten
-whole for batches, a grown journal and at close."""
+whole for batches, a grown journal and at close. A line a kill cut short is
+dropped; a damaged complete line is refused, and can be repaired; a journal
+of another generation is set aside, never deleted."""
 
 from __future__ import annotations
 
