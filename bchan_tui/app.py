@@ -91,6 +91,16 @@ class BchanApp(App[None]):
         if remembered is not None and remembered in self.available_themes:
             self.theme = remembered
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        aside = self.store.journal_set_aside
+        if aside is not None:
+            self.notify(
+                f"A journal of changes that belongs to another version of the book was set "
+                f"aside as {aside}; its changes are not in the book.",
+                title="Journal set aside",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     def on_unmount(self) -> None:
         self.store.close()

@@ -18,7 +18,15 @@ from .atomic import remove_stale_temp_files
 from .backups import backup_if_new_day, make_backup, newest_backup
 from .errors import BrokenDatabaseError, DatabaseError
 from .index import BookIndex, IndexProblem
-from .journal import JournalProblem, Replayed, journal_path, replay
+from .journal import (
+    JournalProblem,
+    Replayed,
+    generation_of,
+    journal_generation,
+    journal_path,
+    replay,
+    set_aside,
+)
 from .schema import RawData, SchemaMismatch, check_structure, migrate, needs_migration, new_database
 from .storage import AtomicJSONStorage, decode, write_book
 
@@ -58,6 +66,11 @@ def _parsed(path: Path) -> tuple[RawData, int]:
         raise broken(path, str(error)) from None
 
 
+def read_database(path: Path) -> RawData:
+    """The book's documents, structurally checked, without its journal."""
+    return _parsed(path)[0]
+
+
 def read_book(path: Path) -> tuple[RawData, Replayed | None]:
     """The book with its journal replayed, and what the journal added (None
     when there is no journal for this generation of the file).
@@ -73,7 +86,11 @@ def read_book(path: Path) -> tuple[RawData, Replayed | None]:
         try:
             replayed = replay(path, data)
         except JournalProblem as error:
-            raise broken(journal_path(path), str(error)) from None
+            problem = (
+                f"line {error.line} is damaged ({error.why}); "
+                "`bchan check --repair` keeps its good lines"
+            )
+            raise broken(journal_path(path), problem) from None
         if replayed is not None or _inode(path) == inode:
             return data, replayed
     raise DatabaseError(f"{path} kept changing while it was read; try again")
@@ -101,6 +118,8 @@ class OpenedBook:
     storage: AtomicJSONStorage
     # The file did not exist: this session made it, so there is no backup to make.
     created: bool = False
+    # Where a journal of another generation of the book was set aside.
+    journal_set_aside: Path | None = None
 
 
 def open_book(path: Path, *, read_only: bool) -> OpenedBook:
@@ -115,13 +134,22 @@ def open_book(path: Path, *, read_only: bool) -> OpenedBook:
         if not read_only:
             write_book(path, data)
         return OpenedBook(AtomicJSONStorage(path, data, read_only=read_only), created=True)
-    if not read_only:
-        remove_stale_temp_files(path)
+    if read_only:
+        data, replayed = read_book(path)
+        return OpenedBook(AtomicJSONStorage(path, data, read_only=True, replayed=replayed))
+    remove_stale_temp_files(path)
     data, replayed = read_book(path)
-    if not read_only and needs_migration(data):
+    aside = None
+    if replayed is None and journal_generation(path) not in (None, generation_of(data)):
+        # Left by a session killed between rewriting the book and removing
+        # the journal, or beside a book another program replaced: its
+        # changes may be nowhere else, so it is kept, under another name.
+        aside = set_aside(path)
+    if needs_migration(data):
         _migrate(path, data)
         replayed = None
-    return OpenedBook(AtomicJSONStorage(path, data, read_only=read_only, replayed=replayed))
+    storage = AtomicJSONStorage(path, data, replayed=replayed)
+    return OpenedBook(storage, journal_set_aside=aside)
 
 
 def settle(opened: OpenedBook) -> None:

@@ -21,7 +21,7 @@ from tinydb.storages import Storage
 
 from .atomic import write_atomically
 from .errors import WriteFailedError
-from .journal import Journal, Replayed, generation_of, replay, set_generation
+from .journal import Journal, Replayed, UnencodableChange, generation_of, replay, set_generation
 from .schema import RawData, new_database
 
 # Past this size the journal is folded into the book at the next change:
@@ -109,7 +109,7 @@ class AtomicJSONStorage(Storage):
             raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
         try:
             self._journal.append(table, doc_id, doc)
-        except (OSError, msgspec.EncodeError, TypeError) as error:
+        except (OSError, UnencodableChange) as error:
             raise write_failed(self.path, error) from error
         self._data.setdefault(table, {})[doc_id] = doc
 

@@ -15,7 +15,6 @@ from bchan_tui.data import (
     Rung,
     Store,
 )
-from bchan_tui.data.account_map import account_summaries
 from bchan_tui.data.demo_book import build_demo_book
 
 

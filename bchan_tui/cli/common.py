@@ -69,7 +69,17 @@ def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
     if not write and not path.exists():
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
     with Store(path, read_only=not write) as store:
+        if store.journal_set_aside is not None:
+            print(f"bchan: warning: {set_aside_warning(store.journal_set_aside)}", file=sys.stderr)
         yield store
+
+
+def set_aside_warning(aside: Path) -> str:
+    """What to say of a journal of another version of the book, set aside."""
+    return (
+        f"a journal of changes that belongs to another version of the book was set aside "
+        f"as {aside}; its changes are not in the book"
+    )
 
 
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
