@@ -2,7 +2,7 @@
 
 TinyDB's own JSONStorage re-parses the file on every read and rewrites it in
 place, so a kill mid-write corrupts it; CachingMiddleware loses writes that
-were not flushed. This storage parses once with orjson and serves reads from
+were not flushed. This storage parses once with msgspec and serves reads from
 memory. A single changed document is appended to the book's journal before
 the call returns; batches, a grown journal and the end of the session
 rewrite the whole file atomically.

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 import pendulum
 import pytest
 
@@ -58,5 +58,5 @@ def kept_book(db_path: Path, frozen: pendulum.DateTime) -> Path:
     write_size(db_path, "S", frozen)
     with Store(db_path) as session:
         session.add_contact("Gen Eration")
-    assert generation_of(orjson.loads(db_path.read_bytes()))
+    assert generation_of(msgspec.json.decode(db_path.read_bytes()))
     return db_path

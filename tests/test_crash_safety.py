@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import orjson
+import msgspec
 
 from bchan_tui.data.atomic import TEMP_SUFFIX
 from bchan_tui.data.database import read_book
@@ -53,7 +53,7 @@ def test_sigkill_mid_write_never_breaks_the_file_or_loses_an_acknowledged_write(
         report = check_database(db)
         assert report.healthy, report.render()
         # What a reader sees: the book with its journal replayed.
-        stored = orjson.dumps(read_book(db)[0])
+        stored = msgspec.json.encode(read_book(db)[0])
         missing = [touch_id for touch_id in acknowledged if touch_id.encode() not in stored]
         assert missing == []
     assert len(acknowledged) > KILLS  # the writer really wrote between kills

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import orjson
+import msgspec
 import pendulum
 import pytest
 
@@ -71,12 +71,12 @@ def test_readers_take_no_lock(db_path: Path) -> None:
 
 BROKEN_FILES = {
     "not-json": b'{"contacts": {"1": {"name": ',
-    "newer-schema": orjson.dumps({"_meta": {"1": {"schema_version": 99}}}),
-    "no-meta": orjson.dumps({"contacts": {}}),
-    "bad-document": orjson.dumps(
+    "newer-schema": msgspec.json.encode({"_meta": {"1": {"schema_version": 99}}}),
+    "no-meta": msgspec.json.encode({"contacts": {}}),
+    "bad-document": msgspec.json.encode(
         {"_meta": {"1": {"schema_version": 1}}, "contacts": {"1": {"id": "a", "name": 5}}}
     ),
-    "bad-touch": orjson.dumps(
+    "bad-touch": msgspec.json.encode(
         {"_meta": {"1": {"schema_version": 1}}, "touches": {"1": {"id": "t", "at": "soon"}}}
     ),
 }
@@ -130,9 +130,9 @@ def test_check_finds_a_dangling_reference(tmp_path: Path) -> None:
     with Store(db) as store:
         contact = store.add_contact("Marta")
         store.add_channel(contact.id, "public", "email", "m@example.org")
-    data = orjson.loads(db.read_bytes())
+    data = msgspec.json.decode(db.read_bytes())
     data["channels"]["1"]["contact_id"] = "gone"
-    db.write_bytes(orjson.dumps(data))
+    db.write_bytes(msgspec.json.encode(data))
     result = subprocess.run(
         [sys.executable, "-m", "bchan_tui", "check", "--db", str(db)],
         capture_output=True,
@@ -208,7 +208,7 @@ def test_a_migration_backs_up_first(
     Store(db_path).close()
     (backup,) = backups_of(db_path)
     assert backup.read_bytes() == old
-    migrated = orjson.loads(db_path.read_bytes())
+    migrated = msgspec.json.decode(db_path.read_bytes())
     assert migrated["_meta"]["1"]["schema_version"] == 2
     assert migrated["contacts"]["1"]["migrated"] is True
 
@@ -271,7 +271,7 @@ def test_a_change_that_cannot_be_encoded_is_refused_and_later_writes_work(
     store.add_contact("Marta")
 
     def unencodable(data: object) -> bytes:
-        raise orjson.JSONEncodeError("str is not valid UTF-8: surrogates not allowed")
+        raise msgspec.EncodeError("str is not valid UTF-8: surrogates not allowed")
 
     monkeypatch.setattr(storage_module, "encode", unencodable)
     with pytest.raises(WriteFailedError, match="surrogates not allowed"), store.batch():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
+import msgspec
 import pendulum
 import pytest
 
@@ -81,11 +81,11 @@ def test_a_broken_contact_the_search_finds_is_reported(
     db_path: Path, frozen: pendulum.DateTime
 ) -> None:
     _demo(db_path, frozen)
-    data = orjson.loads(db_path.read_bytes())
+    data = msgspec.json.decode(db_path.read_bytes())
     for doc in data["contacts"].values():
         if doc["name"] == "Marta Lindqvist":
             doc["created_at"] = "last tuesday"
-    db_path.write_bytes(orjson.dumps(data))
+    db_path.write_bytes(msgspec.json.encode(data))
     with (
         Store(db_path, read_only=True) as fresh,
         pytest.raises(BrokenDatabaseError, match="created_at"),
@@ -97,9 +97,9 @@ def test_a_contact_whose_name_is_not_text_is_reported(
     db_path: Path, frozen: pendulum.DateTime
 ) -> None:
     _demo(db_path, frozen)
-    data = orjson.loads(db_path.read_bytes())
+    data = msgspec.json.decode(db_path.read_bytes())
     next(iter(data["contacts"].values()))["name"] = 7
-    db_path.write_bytes(orjson.dumps(data))
+    db_path.write_bytes(msgspec.json.encode(data))
     with Store(db_path, read_only=True) as fresh, pytest.raises(BrokenDatabaseError):
         fresh.search_contacts("marta")
 

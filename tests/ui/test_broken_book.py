@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
+import msgspec
 import pendulum
 import pytest
 
@@ -20,11 +20,11 @@ async def test_a_broken_document_found_while_loading_exits_2_and_writes_nothing(
     with Store(db_path) as store:
         for name in ["Ada", "Zed"]:
             store.add_contact(name)
-    data = orjson.loads(db_path.read_bytes())
+    data = msgspec.json.decode(db_path.read_bytes())
     for doc in data["contacts"].values():
         if doc["name"] == "Zed":
             doc["strength"] = "very"
-    db_path.write_bytes(orjson.dumps(data))
+    db_path.write_bytes(msgspec.json.encode(data))
     before = db_path.read_bytes()
 
     app = make_app(db_path)
