@@ -26,7 +26,7 @@ from .codec import (
     touch_to_doc,
 )
 from .documents import DocumentWriter
-from .errors import NotFoundError, ValidationError
+from .errors import BrokenDatabaseError, NotFoundError, ValidationError
 from .fields import (
     ACCOUNT_FIELDS,
     CHANNEL_FIELDS,
@@ -371,8 +371,14 @@ class Changes:
         self._fold_if_full()
 
     def _fold_if_full(self) -> None:
-        """Past its size limit, the journal is folded into the book; only a
-        book checked whole is rewritten, so it is checked first."""
-        if self._storage.journal_full:
+        """Past its size limit, the journal is folded into the book. Only a
+        book checked whole is rewritten: a broken one keeps its journal,
+        which holds the change already, and is reported by the next reader
+        of the whole book."""
+        if not self._storage.journal_full:
+            return
+        try:
             self.index()
-            self._storage.fold()
+        except BrokenDatabaseError:
+            return
+        self._storage.fold()
