@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from .clock import format_time, parse_time
+from .errors import BrokenDatabaseError
 from .models import (
     DEFAULT_CADENCE_DAYS,
     Account,
@@ -37,8 +38,14 @@ T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 
 
-class SchemaProblem(ValueError):
-    """A stored document does not match the schema."""
+class SchemaProblem(BrokenDatabaseError, ValueError):
+    """A stored document does not match the schema.
+
+    A ``BrokenDatabaseError``, so that a document decoded only when it is
+    asked for (a touch shown on a screen or in an export) ends a command, or
+    the dashboard, as a book that does not open does: with its message and
+    status 2, not a traceback.
+    """
 
 
 # The bounds input validation keeps (see ``fields``): a number outside them

@@ -266,6 +266,31 @@ def test_check_names_the_damage_and_exits_2(
     assert DAMAGES[name][1] in out, out
 
 
+@pytest.mark.parametrize(
+    ("name", "command"), [_case(name, command) for name in DAMAGES for command in COMMANDS]
+)
+def test_no_command_lets_an_exception_out_of_a_damaged_book(
+    valid_book: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    command: list[str],
+) -> None:
+    path = damaged_book(valid_book, name, tmp_path)
+    before = path.read_bytes()
+    # An exception escaping main() fails the test with its traceback.
+    status, out, err = bchan(capsys, path, *command)
+    if status == 0:
+        assert err == ""
+        assert out
+    else:
+        # Refused (2), or an answer such as "no contact matches" (1).
+        assert status in (1, 2)
+        (line,) = err.splitlines()
+        assert line.startswith("bchan: "), err
+    assert path.read_bytes() == before
+
+
 # --- the decoders on their own --------------------------------------------
 
 TIME = "2026-11-23T12:00:00.000000Z"
