@@ -1,7 +1,9 @@
 """Documents as stored in the TinyDB file, to and from the domain records.
 
-Decoding is strict: a missing field or a wrong type raises ``SchemaProblem``,
-which the loader turns into a message naming the table and the document.
+Decoding is strict: a missing field, a wrong type, a number outside the
+bounds input validation keeps (see ``fields``) or a time that does not
+parse or is out of range raises ``SchemaProblem``, which the loader turns
+into a message naming the table and the document.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from .clock import format_time, parse_time
+from .errors import BrokenDatabaseError
 from .models import (
     DEFAULT_CADENCE_DAYS,
     Account,
@@ -35,8 +38,32 @@ T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 
 
-class SchemaProblem(ValueError):
-    """A stored document does not match the schema."""
+class SchemaProblem(BrokenDatabaseError, ValueError):
+    """A stored document does not match the schema.
+
+    A ``BrokenDatabaseError``, so that a document decoded only when it is
+    asked for (a touch shown on a screen or in an export) ends a command, or
+    the dashboard, as a book that does not open does: with its message and
+    status 2, not a traceback.
+    """
+
+
+# The bounds input validation keeps (see ``fields``): a number outside them
+# was written by another program.
+STRENGTH = (0, 5)
+CADENCE_DAYS = (1, 3650)
+# A channel's place in its rung: 0, 1, 2... as the store numbers them, and
+# no one keeps a million channels for one person.
+RANK = (0, 1_000_000)
+# Above 0 and at most these.
+CAPACITY_MAX = 1000
+HALF_LIFE_DAYS_MAX = 3650
+# bchan writes the clock's time; these years are far from any, and keep
+# every conversion (a zone's offset, epoch seconds rounded to the
+# microsecond) inside the years 1 to 9999 that a datetime holds.
+FIRST_YEAR, LAST_YEAR = 1900, 8999
+# How much of a wrong value a message shows: a value can be megabytes long.
+_SHOWN = 40
 
 
 _STR = (str,)
@@ -85,14 +112,55 @@ def _choice(kind: Mapping[str, T], doc: Mapping[str, Any], key: str) -> T:
     try:
         return kind[doc[key]]
     except KeyError:
-        raise SchemaProblem(f"field {key!r} has an unknown value {doc.get(key)!r}") from None
+        raise SchemaProblem(f"field {key!r} has an unknown value {_shown(doc.get(key))}") from None
 
 
 def _time(doc: Mapping[str, Any], key: str) -> Any:
+    text = doc[key]
     try:
-        return parse_time(doc[key])
-    except ValueError as error:
-        raise SchemaProblem(f"field {key!r} is not an ISO-8601 time: {error}") from None
+        moment = parse_time(text)
+    except (ValueError, OverflowError):
+        # OverflowError: a zone's offset takes the time past year 1 or 9999.
+        raise SchemaProblem(
+            f"field {key!r} is not an ISO-8601 time with a zone: {_shown(text)}"
+        ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise SchemaProblem(
+            f"field {key!r} is {_shown(text)}, outside the years {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return moment
+
+
+def _whole(doc: Mapping[str, Any], key: str, bounds: tuple[int, int], default: int) -> int:
+    """The field's whole number (``_check`` found it an int), or ``default``
+    when it is absent; raises ``SchemaProblem`` when it is out of ``bounds``."""
+    value: int | None = doc.get(key)
+    if value is None:
+        return default
+    low, high = bounds
+    if low <= value <= high:
+        return value
+    raise SchemaProblem(
+        f"field {key!r} is {_shown(value)}; it must be a whole number from {low} to {high}"
+    )
+
+
+def _positive(doc: Mapping[str, Any], key: str, high: float) -> float:
+    """The field's number (``_check`` found it there, an int or a float) as
+    a float; raises ``SchemaProblem`` unless it is above 0 and at most ``high``."""
+    value: float = doc[key]
+    # NaN fails every comparison: it is refused with the rest.
+    if 0 < value <= high:
+        return float(value)
+    raise SchemaProblem(f"field {key!r} is {_shown(value)}; it must be above 0 and at most {high}")
+
+
+def _shown(value: object) -> str:
+    """A stored value as a message quotes it, cut short when long."""
+    if type(value) is int and value.bit_length() > 64:
+        return f"a {value.bit_length()}-bit integer"
+    text = repr(value)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text):,} characters)"
 
 
 def _members(kind: type[E]) -> dict[str, E]:
@@ -150,8 +218,8 @@ def contact_from_doc(doc: Mapping[str, Any]) -> Contact:
         doc.get("account_id") or None,
         tags,
         doc.get("notes") or "",
-        doc.get("strength") or 0,
-        doc.get("cadence_days") or DEFAULT_CADENCE_DAYS,
+        _whole(doc, "strength", STRENGTH, 0),
+        _whole(doc, "cadence_days", CADENCE_DAYS, DEFAULT_CADENCE_DAYS),
         doc.get("intention") or "",
         _time(doc, "created_at"),
         _time(doc, "updated_at"),
@@ -213,10 +281,10 @@ def channel_from_doc(doc: Mapping[str, Any]) -> Channel:
         _choice(_KINDS, doc, "kind"),
         doc.get("address") or "",
         doc.get("label") or "",
-        doc.get("rank") or 0,
+        _whole(doc, "rank", RANK, 0),
         doc.get("their_preference") or False,
-        float(doc["capacity"]),
-        float(doc["half_life_days"]),
+        _positive(doc, "capacity", CAPACITY_MAX),
+        _positive(doc, "half_life_days", HALF_LIFE_DAYS_MAX),
         _time(doc, "granted_at") if doc.get("granted_at") else None,
         doc.get("terms") or "",
         _choice(_CHANNEL_STATUSES, doc, "status"),

@@ -1,5 +1,6 @@
-"""``bchan check``: the file parses, every document matches the schema, every
-reference points at something, and values keep the domain's bounds."""
+"""``bchan check``: the file parses, every document matches the schema (the
+decoders keep numbers and times in bounds), every reference points at
+something, and values keep the domain's bounds."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from .errors import BrokenDatabaseError
 from .schema import TABLES, schema_version
 
 SHOWN_PROBLEMS = 20
+# Input validation takes any capacity above 0, but below a millionth heat /
+# capacity can overflow to infinity (1e-320, a subnormal float, does with
+# one touch); no one means a channel that small.
+SMALLEST_CAPACITY = 1e-6
 
 _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "accounts": account_from_doc,
@@ -92,23 +97,19 @@ def _decode_table(table: str, docs: Mapping[str, Any], problems: list[str]) -> d
             continue
         ids[record.id] += 1
         decoded[record.id] = record
-        problems.extend(f"{table} document {key}: {p}" for p in _bounds(table, record))
+        problems.extend(f"{table} document {key}: {p}" for p in _unhealthy(table, record))
     problems.extend(f"{table}: id {i} is used {n} times" for i, n in ids.items() if n > 1)
     return decoded
 
 
-def _bounds(table: str, record: Any) -> list[str]:
-    found = []
-    if table == "contacts":
-        if not record.name.strip():
-            found.append("empty name")
-        if not 0 <= record.strength <= 5:
-            found.append(f"strength {record.strength} is outside 0-5")
-        if record.cadence_days < 1:
-            found.append(f"cadence {record.cadence_days} is below 1 day")
-    elif table == "channels" and (record.capacity <= 0 or record.half_life_days <= 0):
-        found.append("capacity and half-life must be above 0")
-    return found
+def _unhealthy(table: str, record: Any) -> list[str]:
+    """What is wrong with a record the decoders accept: they keep numbers
+    and times within what input validation takes, no more."""
+    if table == "contacts" and not record.name.strip():
+        return ["empty name"]
+    if table == "channels" and record.capacity < SMALLEST_CAPACITY:
+        return [f"capacity {record.capacity!r} is below {SMALLEST_CAPACITY:g}: heat overflows"]
+    return []
 
 
 def _reference_problems(records: dict[str, dict[str, Any]]) -> list[str]:

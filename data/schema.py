@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -10,6 +11,18 @@ META_TABLE = "_meta"
 TABLES = ("contacts", "channels", "touches", "intel", "accounts")
 
 RawData = dict[str, dict[str, Any]]
+
+# TinyDB's document ids as it writes them: "1", "2", ... Two spellings of
+# one number ("1" and "01", or "1" and an Arabic-Indic one, which int() also
+# reads as 1) would be one document to TinyDB, so only this one is accepted.
+# At most 18 digits: every id then fits in 64 bits, however it is written.
+_DOCUMENT_ID = r"[1-9][0-9]{0,17}"
+_is_document_id = re.compile(_DOCUMENT_ID).fullmatch
+# Every key of a table, each after a newline, in one match: half the
+# time of a match per key (a size-M book has 150,000 documents).
+_are_document_ids = re.compile(rf"(?:\n{_DOCUMENT_ID})*").fullmatch
+# How much of a wrong key a message shows: a key can be megabytes long.
+_SHOWN_KEY = 20
 
 # MIGRATIONS[n] turns a version-n file into version n + 1, in place.
 MIGRATIONS: dict[int, Callable[[RawData], None]] = {}
@@ -40,7 +53,9 @@ def schema_version(data: object) -> int:
 
 
 def check_structure(data: object) -> RawData:
-    """Check tables and documents are objects keyed by document id."""
+    """Check tables and documents are objects keyed by document id: a
+    whole number from 1, in ASCII digits, without leading zeros, of at most
+    18 digits. Raises ``SchemaMismatch`` naming the table and the key."""
     version = schema_version(data)
     if version > SCHEMA_VERSION:
         raise SchemaMismatch(
@@ -51,16 +66,36 @@ def check_structure(data: object) -> RawData:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise SchemaMismatch(f"table {name!r} is not an object")
-        # Checked in C first (a size-M book has 150,000 documents); the loop
-        # only runs to name the entry that is wrong.
-        if all(map(str.isdigit, table)) and {type(doc) for doc in table.values()} <= {dict}:
+        # Checked in C first; the loop only runs to name the entry that is wrong.
+        if _all_document_ids(table) and set(map(type, table.values())) <= {dict}:
             continue
         for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            if not _is_document_id(doc_id):
+                raise SchemaMismatch(
+                    f"table {name!r}: key {_shown(doc_id)} is not a document id "
+                    "(1, 2, 3... without leading zeros)"
+                )
+            if not isinstance(doc, dict):
                 raise SchemaMismatch(f"table {name!r}: entry {doc_id!r} is not a document")
     for name in TABLES:
         data.setdefault(name, {})
     return data
+
+
+def _all_document_ids(keys: Collection[str]) -> bool:
+    """Whether every one of ``keys`` is a document id."""
+    if not keys:
+        return True
+    joined = "\n" + "\n".join(keys)
+    # A key holding a newline would pass as two keys: count them too.
+    return joined.count("\n") == len(keys) and _are_document_ids(joined) is not None
+
+
+def _shown(key: str) -> str:
+    """``key`` quoted, cut short when long."""
+    if len(key) <= _SHOWN_KEY:
+        return repr(key)
+    return f"{key[:_SHOWN_KEY]!r}... ({len(key):,} characters)"
 
 
 def needs_migration(data: RawData) -> bool:
