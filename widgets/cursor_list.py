@@ -133,12 +133,23 @@ class CursorList(ScrollView, can_focus=True):
             return
         overflows = lines > self.container_size.height
         if size.width == self.virtual_size.width and overflows == self.show_vertical_scrollbar:
-            # Only how far the list scrolls changed (a filter keystroke):
-            # the scroll bar is redrawn, the screen is not laid out again.
-            self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
+            self._rescroll(size)
             return
         self.virtual_size = size
+
+    def _rescroll(self, size: Size) -> None:
+        """Take a virtual size that changes only how far the list scrolls:
+        the scroll bar and the scroll position follow, the screen is not
+        laid out again."""
+        # Setting virtual_size lays out the whole screen, about a quarter of
+        # a filter keystroke's time. Textual has no public way to change how
+        # far a ScrollView scrolls without a layout; with the width and the
+        # scroll bar's presence unchanged, these public names do what that
+        # layout would.
+        self.set_reactive(ScrollView.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+        self.scroll_y = min(self.scroll_y, self.max_scroll_y)
 
     # --- actions ----------------------------------------------------------
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.screen import Screen
+from textual import messages
+from textual.message import Message
+from textual.widget import Widget
 
 from bchan_tui.data import ContactRow
 from bchan_tui.data.index import BookIndex
@@ -77,29 +79,36 @@ async def test_slash_filters_as_you_type_and_escape_clears(demo_db: Path) -> Non
 
 
 async def test_filter_keystrokes_redraw_the_list_without_laying_out_the_screen(
-    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+    demo_db: Path,
 ) -> None:
+    # Textual asks for a layout with a Layout message; the test's message
+    # hook sees every message, so no clock is involved.
+    layouts: list[Widget] = []
+
+    def note_layouts(message: Message) -> None:
+        if isinstance(message, messages.Layout):
+            layouts.append(message.widget)
+
     app = make_app(demo_db)
-    layouts: list[Screen[Any]] = []
-    real_layout = Screen._refresh_layout
-
-    def counted_layout(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
-        layouts.append(screen)
-        real_layout(screen, *args, **kwargs)
-
-    async with app.run_test(size=(120, 20)) as pilot:
+    async with app.run_test(size=(120, 20), message_hook=note_layouts) as pilot:
         await settle(pilot)
         listed = contact_list(app)
-        await pilot.press("slash")
-        monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+        await pilot.press("G", "slash")
+        await settle(pilot)
+        layouts.clear()
         await pilot.press("d")
         await settle(pilot)
-        # Fewer matches, still more than the list shows: only the list, its
-        # scroll bar and the box are redrawn.
-        assert listed.size.height < listed.item_count() < 30
-        assert listed.show_vertical_scrollbar
+        # Fewer matches, still more than the list shows: the list scrolls
+        # less far, its scroll bar is shorter, the screen keeps its layout.
+        body = listed.size.height - listed.HEADER_LINES
         lines = listed.HEADER_LINES + listed.item_count()
+        assert body < listed.item_count() < 30
+        assert listed.show_vertical_scrollbar
         assert listed.virtual_size.height == listed.vertical_scrollbar.window_virtual_size == lines
+        # The cursor stayed on the last contact: the list ends at the last row.
+        assert highlighted_name(app) == shown_names(app)[-1]
+        assert listed.scroll_y == listed.max_scroll_y == listed.item_count() - body
+        assert listed.vertical_scrollbar.position == listed.scroll_y
         assert layouts == []
         # All of them fit: the scroll bar goes, and the screen is laid out.
         await pilot.press("backspace", *"nwosu")
@@ -107,11 +116,14 @@ async def test_filter_keystrokes_redraw_the_list_without_laying_out_the_screen(
         assert shown_names(app)[0] == "Amara Nwosu"
         assert listed.HEADER_LINES + listed.item_count() <= listed.size.height
         assert not listed.show_vertical_scrollbar
-        assert layouts
+        assert listed.scroll_y == 0
+        assert listed in layouts
+        layouts.clear()
         await pilot.press(*(["backspace"] * 5))
         await settle(pilot)
         assert listed.show_vertical_scrollbar
         assert listed.vertical_scrollbar.window_virtual_size == listed.HEADER_LINES + 30
+        assert listed in layouts
 
 
 async def test_a_filter_that_matches_nothing_says_so(demo_db: Path) -> None:
