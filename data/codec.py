@@ -32,6 +32,7 @@ from .models import (
     Urgency,
 )
 from .records import record_maker
+from .validate import SMALLEST_POSITIVE
 
 Doc = dict[str, Any]
 T = TypeVar("T")
@@ -147,12 +148,15 @@ def _whole(doc: Mapping[str, Any], key: str, bounds: tuple[int, int], default: i
 
 def _positive(doc: Mapping[str, Any], key: str, high: float) -> float:
     """The field's number (``_check`` found it there, an int or a float) as
-    a float; raises ``SchemaProblem`` unless it is above 0 and at most ``high``."""
+    a float; raises ``SchemaProblem`` unless input validation would take it."""
     value: float = doc[key]
     # NaN fails every comparison: it is refused with the rest.
-    if 0 < value <= high:
+    if SMALLEST_POSITIVE <= value <= high:
         return float(value)
-    raise SchemaProblem(f"field {key!r} is {_shown(value)}; it must be above 0 and at most {high}")
+    raise SchemaProblem(
+        f"field {key!r} is {_shown(value)}; it must be at least {SMALLEST_POSITIVE:g} "
+        f"and at most {high}"
+    )
 
 
 def _shown(value: object) -> str:

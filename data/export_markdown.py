@@ -54,7 +54,10 @@ def gathered(store: Store, contact_ids: Sequence[str], now: DateTime) -> list[Co
         names = {step.channel.id: step.channel.describe() for step in detail.ladder}
         for touch in detail.touches:
             if touch.channel_id not in names:
-                names[touch.channel_id] = channels[touch.channel_id].describe()
+                # A touch on a channel the book no longer holds (written by
+                # another tool; ``bchan check`` reports it) is still listed.
+                channel = channels.get(touch.channel_id)
+                names[touch.channel_id] = channel.describe() if channel else "a missing channel"
         items = tuple(attention.get(detail.contact.id, ()))
         sections.append(ContactSection(detail, names, items))
     return sections

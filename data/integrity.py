@@ -24,10 +24,6 @@ from .errors import BrokenDatabaseError
 from .schema import TABLES, schema_version
 
 SHOWN_PROBLEMS = 20
-# Input validation takes any capacity above 0, but below a millionth heat /
-# capacity can overflow to infinity (1e-320, a subnormal float, does with
-# one touch); no one means a channel that small.
-SMALLEST_CAPACITY = 1e-6
 
 _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "accounts": account_from_doc,
@@ -103,12 +99,9 @@ def _decode_table(table: str, docs: Mapping[str, Any], problems: list[str]) -> d
 
 
 def _unhealthy(table: str, record: Any) -> list[str]:
-    """What is wrong with a record the decoders accept: they keep numbers
-    and times within what input validation takes, no more."""
+    """What is wrong with a record the decoders accept."""
     if table == "contacts" and not record.name.strip():
         return ["empty name"]
-    if table == "channels" and record.capacity < SMALLEST_CAPACITY:
-        return [f"capacity {record.capacity!r} is below {SMALLEST_CAPACITY:g}: heat overflows"]
     return []
 
 

@@ -98,8 +98,14 @@ def whole_number(value: object, field: str, low: int, high: int) -> int:
     return number
 
 
+# The smallest capacity or half-life: heat is divided by a capacity, and
+# below this it overflows (a subnormal such as 1e-320 does with one touch).
+SMALLEST_POSITIVE = 0.01
+
+
 def positive_number(value: object, field: str, high: float = 10_000) -> float:
-    """A finite number above zero, such as a capacity or a half-life in days."""
+    """A finite number from ``SMALLEST_POSITIVE`` to ``high``, such as a
+    capacity or a half-life in days."""
     if isinstance(value, bool):
         raise ValidationError(f"{field} must be a number", field=field)
     try:
@@ -107,8 +113,10 @@ def positive_number(value: object, field: str, high: float = 10_000) -> float:
     except (TypeError, ValueError, OverflowError):
         # OverflowError: an integer too large for a float.
         raise ValidationError(f"{field} must be a number", field=field) from None
-    if not math.isfinite(number) or not 0 < number <= high:
-        raise ValidationError(f"{field} must be above 0 and at most {high:g}", field=field)
+    if not math.isfinite(number) or not SMALLEST_POSITIVE <= number <= high:
+        raise ValidationError(
+            f"{field} must be at least {SMALLEST_POSITIVE:g} and at most {high:g}", field=field
+        )
     return number
 
 

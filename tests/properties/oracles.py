@@ -68,7 +68,8 @@ def positive_of(value: object, high: float) -> object:
         number = float(value)  # type: ignore[arg-type]
     except (ValueError, OverflowError, TypeError):
         return REFUSED
-    return number if math.isfinite(number) and 0 < number <= high else REFUSED
+    # From a hundredth: heat is divided by a capacity, and must not overflow.
+    return number if math.isfinite(number) and 0.01 <= number <= high else REFUSED
 
 
 def choice_of(kind: type[StrEnum], value: object) -> object:
