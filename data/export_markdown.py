@@ -14,7 +14,7 @@ for the writing).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pendulum import DateTime
 
@@ -42,15 +42,13 @@ def default_export_name(now: DateTime | None = None, *, suffix: str = "md") -> s
     return f"bchan-export-{moment.format('YYYY-MM-DD')}.{suffix}"
 
 
-def gathered(store: Store, contact_ids: Sequence[str], now: DateTime) -> list[ContactSection]:
-    """Each contact's section: the contact screen's detail, with fewer
-    touches, and what about them needs attention."""
-    details = store.contact_details(contact_ids, now, recent_touches=RECENT_TOUCHES)
+def sections(store: Store, contact_ids: Sequence[str], now: DateTime) -> Iterator[ContactSection]:
+    """Each contact's section in turn: the contact screen's detail, with
+    fewer touches, and what about them needs attention."""
     attention: dict[str, list[AttentionItem]] = {}
     for item in store.needs_attention(now, contact_ids=contact_ids):
         attention.setdefault(item.contact_id, []).append(item)
-    sections = []
-    for detail, channels in details:
+    for detail, channels in store.contact_details(contact_ids, now, recent_touches=RECENT_TOUCHES):
         names = {step.channel.id: step.channel.describe() for step in detail.ladder}
         for touch in detail.touches:
             if touch.channel_id not in names:
@@ -58,9 +56,7 @@ def gathered(store: Store, contact_ids: Sequence[str], now: DateTime) -> list[Co
                 # another tool; ``bchan check`` reports it) is still listed.
                 channel = channels.get(touch.channel_id)
                 names[touch.channel_id] = channel.describe() if channel else "a missing channel"
-        items = tuple(attention.get(detail.contact.id, ()))
-        sections.append(ContactSection(detail, names, items))
-    return sections
+        yield ContactSection(detail, names, tuple(attention.get(detail.contact.id, ())))
 
 
 def export_markdown(
@@ -90,8 +86,10 @@ def export_markdown(
     )
     chosen.sort(key=lambda named: (fold(redaction.name(named)), named.id))
     document = MarkdownDocument(redaction, moment)
-    sections = gathered(store, [named.id for named in chosen], moment)
-    return document.render([document.section(section) for section in sections])
+    # Each section is written as it is gathered, so no more than one
+    # contact's detail is kept at a time.
+    chosen_ids = [named.id for named in chosen]
+    return document.render([document.section(s) for s in sections(store, chosen_ids, moment)])
 
 
 def hidden(store: Store, contacts: Iterable[ContactName]) -> list[str]:

@@ -58,7 +58,8 @@ from .models import (
     Urgency,
 )
 from .schema import TABLES
-from .search import ContactMatch, ContactName, contact_names, search_contacts, search_documents
+from .search import ContactMatch, ContactName, search_contacts
+from .stored_contacts import contact_names, search_documents
 
 
 class Store(Changes):
@@ -134,6 +135,8 @@ class Store(Changes):
         if self._index is not None:
             return self._index
         wanted = frozenset(contact_ids)
+        if len(wanted) >= len(self._data["contacts"]):
+            return self.index()  # a question about everyone: the part is the whole
         with self._mutex:
             part = self._part
             if part is not None and part[0] == wanted:
@@ -271,9 +274,17 @@ class Store(Changes):
 
     def addresses(self, *, rung: Rung, contact_ids: Collection[str] = ()) -> list[str]:
         """The addresses of every channel on ``rung`` or of ``contact_ids``,
-        retired ones too."""
-        channels = self.index().channels.values()
-        return [c.address for c in channels if c.rung is rung or c.contact_id in contact_ids]
+        retired ones too; until the book is indexed, read from the stored
+        documents, so a redacted export decodes no channel for them."""
+        if self._index is not None:
+            channels = self._index.channels.values()
+            return [c.address for c in channels if c.rung is rung or c.contact_id in contact_ids]
+        return [
+            address
+            for doc in self._data["channels"].values()
+            if isinstance(address := doc.get("address"), str)
+            and (doc.get("rung") == rung.value or doc.get("contact_id") in contact_ids)
+        ]
 
     # --- touches and intel --------------------------------------------------------
 
@@ -358,24 +369,27 @@ class Store(Changes):
         self, contact_id: str, now: DateTime | None = None, *, recent_touches: int = 20
     ) -> ContactDetail:
         """Everything about one contact, with its newest ``recent_touches``."""
-        return self.contact_details([contact_id], now, recent_touches=recent_touches)[0][0]
+        detail, _ = next(self.contact_details([contact_id], now, recent_touches=recent_touches))
+        return detail
 
     def contact_details(
         self, contact_ids: Sequence[str], now: DateTime | None = None, *, recent_touches: int = 20
-    ) -> list[tuple[ContactDetail, dict[str, Channel]]]:
-        """``contact_detail`` of each of ``contact_ids``, with every channel of
-        theirs by id (retired ones too, which old touches name)."""
+    ) -> Iterator[tuple[ContactDetail, dict[str, Channel]]]:
+        """``contact_detail`` of each of ``contact_ids`` in turn, with every
+        channel of theirs by id (retired ones too, which old touches name).
+
+        One at a time: an export of thousands of contacts writes each one's
+        section and lets its detail go, rather than keep them all.
+        """
         moment = now or clock_now()
         part = self._view(contact_ids)
         # With a batch's inserts that are still waiting.
         touches = self._documents.table("touches")
-        details = []
         for contact_id in contact_ids:
             self._contact_in(part, contact_id)
             channels = part.channels_by_contact.get(contact_id, ())
             detail = contact_detail(part, touches, contact_id, moment, recent_touches)
-            details.append((detail, {c: part.channels[c] for c in channels}))
-        return details
+            yield detail, {c: part.channels[c] for c in channels}
 
     def needs_attention(
         self, now: DateTime | None = None, *, contact_ids: Collection[str] | None = None

@@ -19,6 +19,8 @@ def _book_with_a_channel(path: Path) -> tuple[str, str]:
     with Store(path) as store:
         contact = store.add_contact("Marta Lindqvist")
         email = store.add_channel(contact.id, "public", "email", "m@example.org")
+        # Someone else, so a question about Marta is about a part of the book.
+        store.add_contact("Jonas Weber")
     return contact.id, email.id
 
 
