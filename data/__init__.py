@@ -3,18 +3,9 @@
 It never imports Textual; the CLI's shell commands run on it alone.
 """
 
-from .account_map import AccountMap, AccountPerson, AccountSummary
-from .dashboard import FIRST_ROWS
-from .errors import (
-    BchanError,
-    BrokenDatabaseError,
-    DatabaseError,
-    DatabaseLockedError,
-    NotFoundError,
-    ValidationError,
-    WriteFailedError,
-)
-from .models import (
+from .book.account_map import AccountMap, AccountPerson, AccountSummary
+from .book.dashboard import FIRST_ROWS
+from .domain.models import (
     Account,
     AttentionItem,
     AttentionKind,
@@ -39,8 +30,17 @@ from .models import (
     Touch,
     Urgency,
 )
-from .paths import default_db_path, resolve_db_path
-from .store import Store
+from .errors import (
+    BchanError,
+    BrokenDatabaseError,
+    DatabaseError,
+    DatabaseLockedError,
+    NotFoundError,
+    ValidationError,
+    WriteFailedError,
+)
+from .storage.paths import default_db_path, resolve_db_path
+from .storage.store import Store
 
 __all__ = [
     "FIRST_ROWS",

@@ -14,8 +14,8 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static, TextArea
 
 from bchan_tui.data import Account, ValidationError
-from bchan_tui.data.text import LONG_MAX, clean_line
-from bchan_tui.data.validate import unique_name
+from bchan_tui.data.domain.text import LONG_MAX, clean_line
+from bchan_tui.data.domain.validate import unique_name
 from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, optional, required

@@ -63,7 +63,7 @@ class BookScreen(Screen[ResultT]):
         """Build a redacted Markdown export of ``contact_ids`` (None: the whole
         book) off the event loop, then preview it with a path to save to."""
         # Imported here: the Markdown widget costs start-up time it never needs.
-        from bchan_tui.data.export_markdown import default_export_name, export_markdown
+        from bchan_tui.data.exchange.export_markdown import default_export_name, export_markdown
 
         from .export_preview import ExportPreviewScreen
 

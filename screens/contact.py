@@ -22,7 +22,7 @@ from bchan_tui.data import (
     Store,
     Urgency,
 )
-from bchan_tui.data.ledger import next_status, next_unique
+from bchan_tui.data.domain.ledger import next_status, next_unique
 from bchan_tui.widgets import (
     ContactHeader,
     IntelList,

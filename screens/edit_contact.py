@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static, TextArea
 
 from bchan_tui.data import Account, Contact
-from bchan_tui.data.text import LONG_MAX
+from bchan_tui.data.domain.text import LONG_MAX
 from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, account_select, chosen_account, optional, required, whole_number

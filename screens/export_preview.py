@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Markdown, Static
 
-from bchan_tui.data.atomic import write_atomically
+from bchan_tui.data.storage.atomic import write_atomically
 from bchan_tui.widgets import KeyFooter
 
 # The Markdown widget builds a widget per block and lays out about a page a
@@ -46,7 +46,7 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
     """Show an export as rendered Markdown and save it.
 
     ``ExportPreviewScreen(markdown, default_path)``: ``markdown`` is the whole
-    document (``bchan_tui.data.export_markdown.export_markdown``);
+    document (``bchan_tui.data.exchange.export_markdown.export_markdown``);
     ``default_path`` fills the path field, which the user may edit.
 
     Page up and page down scroll the preview. Enter in the path field, or

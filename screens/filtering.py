@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bchan_tui.data import Contact
-from bchan_tui.data.search import ContactSearch, QueryMatcher
+from bchan_tui.data.domain.search import ContactSearch, QueryMatcher
 
 # Enough for a backspace to find every prefix of a word typed: each answer
 # is a dict of up to every contact (megabytes at size L).

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from bchan_tui.data import Channel, IntelDirection, IntelStatus, Sensitivity, Touch
-from bchan_tui.data.text import NAME_MAX
+from bchan_tui.data.domain.text import NAME_MAX
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import ago
 

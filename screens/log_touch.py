@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from bchan_tui.data import Band, ContactDetail, Direction, LadderStep, Rung, Urgency
-from bchan_tui.data.touch_warning import hot_channel_warning
+from bchan_tui.data.domain.touch_warning import hot_channel_warning
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, hides_identity, shown_name
 

@@ -15,7 +15,7 @@ from bchan_tui.data import (
     Rung,
     Store,
 )
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 
 def test_people_split_into_official_process_and_back_channels(store: Store) -> None:

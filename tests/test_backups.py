@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 from bchan_tui.data import Store
-from bchan_tui.data.backups import (
+from bchan_tui.data.storage.backups import (
     KEEP,
     backup_if_new_day,
     backups_of,

@@ -13,8 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bchan_tui.data import Channel, ChannelKind, Contact, Rung, Store
-from bchan_tui.data.address_book import AddressEntry, email_addresses
-from bchan_tui.data.lookup import (
+from bchan_tui.data.domain.masking import mask_address, shown_address
+from bchan_tui.data.domain.search import fold, search_contacts
+from bchan_tui.data.domain.touch_warning import hot_channel_warning
+from bchan_tui.data.exchange.address_book import AddressEntry, email_addresses
+from bchan_tui.data.settings import SettingsError, load_settings, settings_path
+from bchan_tui.data.storage.lookup import (
     ChannelNotFoundError,
     NoMatchError,
     SeveralChannelsError,
@@ -24,10 +28,6 @@ from bchan_tui.data.lookup import (
     resolve_channel,
     resolve_contact,
 )
-from bchan_tui.data.masking import mask_address, shown_address
-from bchan_tui.data.search import fold, search_contacts
-from bchan_tui.data.settings import SettingsError, load_settings, settings_path
-from bchan_tui.data.touch_warning import hot_channel_warning
 
 # --- masking -----------------------------------------------------------------
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import msgspec
 
-from bchan_tui.data.atomic import TEMP_SUFFIX
-from bchan_tui.data.database import read_book
-from bchan_tui.data.integrity import check_database
-from bchan_tui.data.synthetic import write_size
+from bchan_tui.data.samples.synthetic import write_size
+from bchan_tui.data.storage.atomic import TEMP_SUFFIX
+from bchan_tui.data.storage.book_file import read_book
+from bchan_tui.data.storage.integrity import check_database
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 25

@@ -19,7 +19,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Store
-from bchan_tui.data.codec import (
+from bchan_tui.data.book.codec import (
     SchemaProblem,
     account_from_doc,
     channel_from_doc,
@@ -27,7 +27,7 @@ from bchan_tui.data.codec import (
     intel_from_doc,
     touch_from_doc,
 )
-from bchan_tui.data.schema import SchemaMismatch, check_structure, new_database
+from bchan_tui.data.book.schema import SchemaMismatch, check_structure, new_database
 
 NOW = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")
 # Every table's first document is Marta's, or one of hers (see ``valid_book``).

@@ -16,8 +16,11 @@ class NoTextual:
 
 sys.meta_path.insert(0, NoTextual())
 import bchan_tui.data
-import bchan_tui.data.store, bchan_tui.data.demo_book, bchan_tui.data.synthetic
-import bchan_tui.data.integrity
+import bchan_tui.data.storage.store
+import bchan_tui.data.storage.integrity
+import bchan_tui.data.samples.demo_book
+import bchan_tui.data.samples.synthetic
+import bchan_tui.data.exchange.importing
 import bchan_tui.cli
 assert not any(m == "textual" or m.startswith("textual.") for m in sys.modules)
 print("ok")

@@ -14,11 +14,11 @@ import pendulum
 import pytest
 
 from bchan_tui.data import DatabaseError, DatabaseLockedError, Store, WriteFailedError
-from bchan_tui.data import atomic as atomic_module
-from bchan_tui.data import schema as schema_module
-from bchan_tui.data import storage as storage_module
-from bchan_tui.data.backups import KEEP, backups_of
-from bchan_tui.data.journal import journal_path
+from bchan_tui.data.book import schema as schema_module
+from bchan_tui.data.storage import atomic as atomic_module
+from bchan_tui.data.storage import tinydb_storage as storage_module
+from bchan_tui.data.storage.backups import KEEP, backups_of
+from bchan_tui.data.storage.journal import journal_path
 
 OPEN_IN_CHILD = """
 import sys

@@ -12,9 +12,9 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import AttentionKind, Band, Rung, Store
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.paths import default_db_path, resolve_db_path
-from bchan_tui.data.synthetic import SIZES, generate
+from bchan_tui.data.samples.demo_book import build_demo_book
+from bchan_tui.data.samples.synthetic import SIZES, generate
+from bchan_tui.data.storage.paths import default_db_path, resolve_db_path
 
 
 def test_the_demo_book_is_alive(store: Store) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Rung, Store
-from bchan_tui.data.markdown_text import inline
+from bchan_tui.data.exchange.markdown_text import inline
 
 
 def secrets_of(db: Path) -> tuple[list[str], list[str]]:

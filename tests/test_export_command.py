@@ -13,7 +13,7 @@ from markdown_tokens import parse, texts_of
 
 from bchan_tui.cli import main
 from bchan_tui.data import Store
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 
 @pytest.fixture

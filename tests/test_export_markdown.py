@@ -14,9 +14,9 @@ from markdown_it.token import Token
 from markdown_tokens import parse, texts_of
 
 from bchan_tui.data import IntelDirection, Rung, Sensitivity, Store
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.export_markdown import LADDER_HEADERS, export_markdown
-from bchan_tui.data.markdown_text import heading, inline, table
+from bchan_tui.data.exchange.export_markdown import LADDER_HEADERS, export_markdown
+from bchan_tui.data.exchange.markdown_text import heading, inline, table
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 NASTY = "A | B <b>x</b> # *y*"
 

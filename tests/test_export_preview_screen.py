@@ -14,7 +14,7 @@ from textual.widgets import Input, Markdown, Static
 from textual.widgets._markdown import MarkdownTable
 
 from bchan_tui.data import Rung, Store
-from bchan_tui.data.export_markdown import export_markdown
+from bchan_tui.data.exchange.export_markdown import export_markdown
 from bchan_tui.screens.export_preview import PREVIEW_LIMIT, ExportPreviewScreen, preview_of
 
 NOT_SET = object()

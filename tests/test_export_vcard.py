@@ -13,9 +13,9 @@ import vobject
 
 from bchan_tui.cli import main
 from bchan_tui.data import Channel, Rung, Store
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.export_vcard import export_vcards
-from bchan_tui.data.importing import import_file
+from bchan_tui.data.exchange.export_vcard import export_vcards
+from bchan_tui.data.exchange.importing import import_file
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 ChannelShape = tuple[str, str, str, str, bool]
 

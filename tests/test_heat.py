@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from bchan_tui.data import Band, Store
-from bchan_tui.data.heat import band_of, heat_from, ready_again_at
+from bchan_tui.data.domain.heat import band_of, heat_from, ready_again_at
 
 DAY = 86_400.0
 NOW = 1_000 * DAY

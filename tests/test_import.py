@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bchan_tui.data import Channel, Contact, Rung, Store, WriteFailedError
-from bchan_tui.data.import_plan import ImportReport
-from bchan_tui.data.importing import (
+from bchan_tui.data.exchange.import_plan import ImportReport
+from bchan_tui.data.exchange.importing import (
     ImportFailedError,
     apply_import,
     import_file,
@@ -342,7 +342,7 @@ def test_a_failed_write_imports_nothing(store: Store, monkeypatch: pytest.Monkey
     def refuse(path: Path, payload: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("bchan_tui.data.storage.write_atomically", refuse)
+    monkeypatch.setattr("bchan_tui.data.storage.tinydb_storage.write_atomically", refuse)
     with pytest.raises(WriteFailedError):
         apply_import(store, plan)
     assert store.counts() == counts

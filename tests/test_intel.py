@@ -16,7 +16,7 @@ from bchan_tui.data import (
     Touch,
     ValidationError,
 )
-from bchan_tui.data.ledger import next_status, next_unique
+from bchan_tui.data.domain.ledger import next_status, next_unique
 
 
 def _touch(store: Store, contact: Contact) -> Touch:

@@ -20,11 +20,11 @@ import pendulum
 import pytest
 
 from bchan_tui.data import BrokenDatabaseError, Store, WriteFailedError
-from bchan_tui.data import atomic as atomic_module
-from bchan_tui.data import storage as storage_module
-from bchan_tui.data.atomic import remove_stale_temp_files
-from bchan_tui.data.backups import backups_of
-from bchan_tui.data.journal import (
+from bchan_tui.data.storage import atomic as atomic_module
+from bchan_tui.data.storage import tinydb_storage as storage_module
+from bchan_tui.data.storage.atomic import remove_stale_temp_files
+from bchan_tui.data.storage.backups import backups_of
+from bchan_tui.data.storage.journal import (
     STALE_SUFFIX,
     Journal,
     JournalProblem,

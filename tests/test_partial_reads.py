@@ -11,8 +11,8 @@ import pendulum
 import pytest
 
 from bchan_tui.data import BrokenDatabaseError, ChannelKind, ContactRow, Rung, Store, Urgency
-from bchan_tui.data.backups import backups_of
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
+from bchan_tui.data.storage.backups import backups_of
 
 
 def _by_name(store: Store, now: pendulum.DateTime) -> list[ContactRow]:

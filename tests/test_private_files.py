@@ -14,7 +14,7 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Rung, Store
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from bchan_tui.data.models import Direction, Outcome, Touch, Urgency
-from bchan_tui.data.records import record_maker
+from bchan_tui.data.domain.models import Direction, Outcome, Touch, Urgency
+from bchan_tui.data.domain.records import record_maker
 
 AT = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")
 ORDER = "id contact_id channel_id at direction urgency reason note outcome"

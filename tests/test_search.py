@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bchan_tui.data import Store
-from bchan_tui.data.search import ContactSearch
+from bchan_tui.data.domain.search import ContactSearch
 
 
 def test_words_match_name_org_role_and_tags_ignoring_case_and_accents(store: Store) -> None:

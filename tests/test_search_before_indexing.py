@@ -10,10 +10,10 @@ import pendulum
 import pytest
 
 from bchan_tui.data import BrokenDatabaseError, Store
-from bchan_tui.data.codec import SchemaProblem, contact_from_doc
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.lookup import resolve_contact
-from bchan_tui.data.search import search_contacts
+from bchan_tui.data.book.codec import SchemaProblem, contact_from_doc
+from bchan_tui.data.domain.search import search_contacts
+from bchan_tui.data.samples.demo_book import build_demo_book
+from bchan_tui.data.storage.lookup import resolve_contact
 
 QUERIES = ["marta", "ann", "mlq", "north logistics", "", "zzz", "é"]
 

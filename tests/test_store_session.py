@@ -10,9 +10,10 @@ from typing import Any
 import pendulum
 import pytest
 
-from bchan_tui.data import DatabaseError, Store, database
-from bchan_tui.data import storage as storage_module
-from bchan_tui.data.journal import journal_path
+from bchan_tui.data import DatabaseError, Store
+from bchan_tui.data.storage import book_file as database
+from bchan_tui.data.storage import tinydb_storage as storage_module
+from bchan_tui.data.storage.journal import journal_path
 
 
 def _book_with_a_channel(path: Path) -> tuple[str, str]:

@@ -21,9 +21,9 @@ from bchan_tui.data import (
     Rung,
     Sensitivity,
 )
-from bchan_tui.data.clock import now
-from bchan_tui.data.masking import mask_address
-from bchan_tui.data.redaction import A_SOURCE
+from bchan_tui.data.domain.clock import now
+from bchan_tui.data.domain.masking import mask_address
+from bchan_tui.data.domain.redaction import A_SOURCE
 
 BAND_VARIABLE: dict[Band, str] = {
     Band.COOL: "$success",

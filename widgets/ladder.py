@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from bchan_tui.data import LadderStep, Rung
-from bchan_tui.data.models import RUNG_ORDER
+from bchan_tui.data.domain.models import RUNG_ORDER
 
 from .display import kind_name, shown_address
 from .heat import HeatIndicator

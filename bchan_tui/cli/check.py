@@ -6,17 +6,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bchan_tui.data.database import read_database
 from bchan_tui.data.errors import BrokenDatabaseError
-from bchan_tui.data.integrity import SHOWN_PROBLEMS, check_database
-from bchan_tui.data.journal import (
+from bchan_tui.data.storage.book_file import read_database
+from bchan_tui.data.storage.integrity import SHOWN_PROBLEMS, check_database
+from bchan_tui.data.storage.journal import (
     JournalDamage,
     RepairReport,
     generation_of,
     journal_damage,
     repair_journal,
 )
-from bchan_tui.data.lock import SessionLock
+from bchan_tui.data.storage.lock import SessionLock
 
 from .common import EXIT_BROKEN, EXIT_OK, add_db_option, db_path
 from .shell import emit

@@ -6,8 +6,8 @@ import argparse
 import time
 
 from bchan_tui.data import Store
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.synthetic import SIZES, write_size
+from bchan_tui.data.samples.demo_book import build_demo_book
+from bchan_tui.data.samples.synthetic import SIZES, write_size
 
 from .common import EXIT_OK, add_db_option, db_path, fail
 from .shell import emit

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from bchan_tui.data.atomic import write_atomically
-from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.export_markdown import export_markdown
-from bchan_tui.data.lookup import find_account, resolve_contact
-from bchan_tui.data.models import Contact
-from bchan_tui.data.search import fold
-from bchan_tui.data.store import Store
+from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.domain.models import Contact
+from bchan_tui.data.domain.search import fold
+from bchan_tui.data.exchange.export_markdown import export_markdown
+from bchan_tui.data.storage.atomic import write_atomically
+from bchan_tui.data.storage.lookup import find_account, resolve_contact
+from bchan_tui.data.storage.store import Store
 
 from .common import (
     EXIT_OK,
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         contact_ids = _chosen(store, args)
         if args.format == "vcard":
             # Imported here: vobject costs every other command its start-up time.
-            from bchan_tui.data.export_vcard import export_vcards
+            from bchan_tui.data.exchange.export_vcard import export_vcards
 
             text = export_vcards(store, contact_ids=contact_ids)
         else:

@@ -8,11 +8,11 @@ from typing import Any
 
 import msgspec
 
-from bchan_tui.data.clock import format_time
-from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.lookup import contact_rows_for, short_id
-from bchan_tui.data.masking import shown_address
-from bchan_tui.data.models import ContactRow
+from bchan_tui.data.domain.clock import format_time
+from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.domain.masking import shown_address
+from bchan_tui.data.domain.models import ContactRow
+from bchan_tui.data.storage.lookup import contact_rows_for, short_id
 
 from .common import EXIT_OK, add_db_option, fail, opened_store
 from .shell import EXIT_NO_MATCH, emit, lookup_guarded, paragraph, shown

@@ -36,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the vCard and CSV readers cost every other command its start-up time.
-    from bchan_tui.data.importing import apply_import, plan_import, read_import_file
+    from bchan_tui.data.exchange.importing import apply_import, plan_import, read_import_file
 
     parsed = read_import_file(args.file)
     if args.dry_run and not db_path(args).exists():

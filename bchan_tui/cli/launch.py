@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from bchan_tui.data import Store
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 from .common import add_db_option, db_path
 

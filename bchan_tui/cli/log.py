@@ -8,11 +8,11 @@ import argparse
 import sys
 
 from bchan_tui.data import Direction, Urgency, ValidationError
-from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.lookup import resolve_channel, resolve_contact
-from bchan_tui.data.models import Channel, Contact
-from bchan_tui.data.store import Store
-from bchan_tui.data.touch_warning import READY_DATE_FORMAT, hot_channel_warning
+from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.domain.models import Channel, Contact
+from bchan_tui.data.domain.touch_warning import READY_DATE_FORMAT, hot_channel_warning
+from bchan_tui.data.storage.lookup import resolve_channel, resolve_contact
+from bchan_tui.data.storage.store import Store
 
 from .common import EXIT_OK, add_db_option, fail, opened_store
 from .shell import emit, lookup_guarded, shown

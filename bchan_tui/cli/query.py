@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from bchan_tui.data.address_book import AddressEntry, email_addresses
-from bchan_tui.data.clock import now as clock_now
+from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.exchange.address_book import AddressEntry, email_addresses
 from bchan_tui.data.settings import QUERY_PRIVATE_ENV_VAR, load_settings, settings_path
 
 from .common import EXIT_OK, add_db_option, opened_store

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from bchan_tui.data.clock import now as clock_now
-from bchan_tui.data.lookup import resolve_contact
-from bchan_tui.data.masking import shown_address
-from bchan_tui.data.models import Rung, Urgency
+from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.domain.masking import shown_address
+from bchan_tui.data.domain.models import Rung, Urgency
+from bchan_tui.data.storage.lookup import resolve_contact
 
 from .common import EXIT_OK, add_db_option, opened_store
 from .shell import emit, lookup_guarded, shown

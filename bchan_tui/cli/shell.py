@@ -10,16 +10,16 @@ import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from bchan_tui.data.lookup import (
+from bchan_tui.data.domain.models import Contact
+from bchan_tui.data.domain.text import clean_line
+from bchan_tui.data.settings import SettingsError
+from bchan_tui.data.storage.lookup import (
     ChannelNotFoundError,
     LookupFailed,
     SeveralContactsError,
     channel_line,
     short_id,
 )
-from bchan_tui.data.models import Contact
-from bchan_tui.data.settings import SettingsError
-from bchan_tui.data.text import clean_line
 
 from .common import Handler, fail, write_output
 

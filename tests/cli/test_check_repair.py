@@ -10,8 +10,8 @@ import msgspec
 import pytest
 
 from bchan_tui.data import Store
-from bchan_tui.data.journal import Journal, generation_of, journal_path
-from bchan_tui.data.lock import SessionLock
+from bchan_tui.data.storage.journal import Journal, generation_of, journal_path
+from bchan_tui.data.storage.lock import SessionLock
 
 from .helpers import Book, bchan
 

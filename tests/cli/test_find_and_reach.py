@@ -10,9 +10,9 @@ import pytest
 
 from bchan_tui.cli import main
 from bchan_tui.data import Store
-from bchan_tui.data import store as store_module
-from bchan_tui.data.demo_book import build_demo_book
-from bchan_tui.data.search import ContactSearch
+from bchan_tui.data.domain.search import ContactSearch
+from bchan_tui.data.samples.demo_book import build_demo_book
+from bchan_tui.data.storage import store as store_module
 
 from .helpers import Book, bchan
 

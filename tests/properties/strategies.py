@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from bchan_tui.data.text import clean_block, clean_line
+from bchan_tui.data.domain.text import clean_block, clean_line
 
 # Fragments that are markup, escape sequences or line breaks somewhere.
 NASTY_PIECES = [

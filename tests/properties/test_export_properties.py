@@ -21,8 +21,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bchan_tui.data import IntelDirection, Rung, Store, ValidationError
-from bchan_tui.data.export_markdown import LADDER_HEADERS, export_markdown
-from bchan_tui.data.text import clean_line
+from bchan_tui.data.domain.text import clean_line
+from bchan_tui.data.exchange.export_markdown import LADDER_HEADERS, export_markdown
 
 from .strategies import any_text
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bchan_tui.data import Band, Channel, ChannelKind, Rung
-from bchan_tui.data.clock import SECONDS_PER_DAY
-from bchan_tui.data.heat import HOT_FROM, band_of, channel_heat, heat_from, ready_again_at
+from bchan_tui.data.domain.clock import SECONDS_PER_DAY
+from bchan_tui.data.domain.heat import HOT_FROM, band_of, channel_heat, heat_from, ready_again_at
 
 COOLING_EXAMPLES = 400
 READY_AGAIN_EXAMPLES = 400

@@ -8,7 +8,7 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bchan_tui.data.clock import day_and_month, from_epoch
+from bchan_tui.data.domain.clock import day_and_month, from_epoch
 
 EXAMPLES = 500
 

@@ -10,7 +10,7 @@ import pendulum
 import pytest
 
 from bchan_tui.data import Store
-from bchan_tui.data.demo_book import build_demo_book
+from bchan_tui.data.samples.demo_book import build_demo_book
 
 
 @pytest.fixture(autouse=True)

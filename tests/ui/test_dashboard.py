@@ -13,8 +13,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bchan_tui.data import ContactRow
-from bchan_tui.data.index import BookIndex
+from bchan_tui.data.book.index import BookIndex
 from bchan_tui.screens import ContactScreen, DashboardScreen
+from bchan_tui.screens import dashboard as dashboard_screen
 from bchan_tui.widgets import AttentionList, ContactList, SortKey
 from bchan_tui.widgets.contact_columns import COLUMNS, fit_columns
 
@@ -288,6 +289,9 @@ async def test_the_first_rows_are_shown_before_the_whole_book_is_indexed(
 
     monkeypatch.setattr(BookIndex, "build", classmethod(counting_build))
     monkeypatch.setattr(ContactList, "set_rows", noting_set_rows)
+    # Fewer first rows than the demo book's 30 contacts: a book that fits
+    # in its first screen is indexed whole at once.
+    monkeypatch.setattr(dashboard_screen, "FIRST_ROWS", 10)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

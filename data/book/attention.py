@@ -1,0 +1,121 @@
+"""Needs attention: the dashboard's list of what to do next."""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+
+from ..domain.clock import SECONDS_PER_DAY, day_and_month
+from ..domain.heat import heat_at
+from ..domain.models import (
+    AttentionItem,
+    AttentionKind,
+    Band,
+    IntelDirection,
+    IntelStatus,
+    RelationshipState,
+    Rung,
+    Sensitivity,
+)
+from .dashboard import relationship_of
+from .index import BookIndex
+
+UNVERIFIED_AFTER_DAYS = 14
+ONE_SIDED_FROM = 3
+
+# Groups in the order the panel shows them.
+_ORDER = {
+    AttentionKind.OVERDUE: 0,
+    AttentionKind.DUE: 1,
+    AttentionKind.HOT_PRIVATE: 2,
+    AttentionKind.UNVERIFIED: 3,
+    AttentionKind.ONE_SIDED: 4,
+}
+
+
+def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    """Overdue then due relationships (most overdue first), hot private
+    channels with their ready-again date, received intel unverified after 14
+    days, and one-sided exchanges (3 or more received than given)."""
+    items: list[AttentionItem] = []
+    for contact in index.contacts.values():
+        if contact.archived:
+            continue
+        state, ratio, _ = relationship_of(index, contact, now)
+        if state is not RelationshipState.FRESH:
+            kind = (
+                AttentionKind.OVERDUE if state is RelationshipState.OVERDUE else AttentionKind.DUE
+            )
+            days = round(ratio * contact.cadence_days)
+            text = f"{state.value}: no touch in {days} days (cadence {contact.cadence_days})"
+            items.append(AttentionItem(kind, contact.id, text, -ratio))
+        tally = index.tallies.get(contact.id)
+        if tally and tally.received - tally.given >= ONE_SIDED_FROM:
+            text = f"one-sided: received {tally.received}, given {tally.given}"
+            items.append(
+                AttentionItem(
+                    AttentionKind.ONE_SIDED, contact.id, text, tally.given - tally.received
+                )
+            )
+    items.extend(_hot_private(index, now))
+    items.extend(_unverified(index, now))
+    items.sort(key=attention_key)
+    return items
+
+
+AttentionKey = tuple[int, float, str, str]
+
+
+def attention_key(item: AttentionItem) -> AttentionKey:
+    """Where an item goes in the list: by group, most pressing first, then
+    (for a tie) by contact and text, so that lists worked out for parts of
+    the book sort together into the one list of the whole."""
+    return (_ORDER[item.kind], item.sort_key, item.contact_id, item.text)
+
+
+def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    # Only private channels can need a rest, so only their heat is worked out.
+    items = []
+    now_ts = now.timestamp()
+    for channel in index.channels.values():
+        if channel.rung is not Rung.PRIVATE or not channel.is_active:
+            continue
+        contact = index.contacts.get(channel.contact_id)
+        if contact is None or contact.archived:
+            continue
+        heat = heat_at(channel, index.out_times.get(channel.id, ()), now_ts)
+        ready = heat.ready_again
+        if heat.band is Band.HOT and ready:
+            text = f"{channel.describe()} is hot: rest it until {day_and_month(ready.timestamp())}"
+            items.append(
+                AttentionItem(AttentionKind.HOT_PRIVATE, contact.id, text, ready.timestamp())
+            )
+    return items
+
+
+def _unverified(index: BookIndex, now: DateTime) -> list[AttentionItem]:
+    cutoff = now.timestamp() - UNVERIFIED_AFTER_DAYS * SECONDS_PER_DAY
+    items = []
+    for item in index.intel.values():
+        contact = index.contacts.get(item.contact_id)
+        if (
+            item.direction is IntelDirection.RECEIVED
+            and item.status is IntelStatus.UNVERIFIED
+            and item.at.timestamp() <= cutoff
+            and contact is not None
+            and not contact.archived
+        ):
+            days = int((now.timestamp() - item.at.timestamp()) // SECONDS_PER_DAY)
+            heading = f"unverified for {days} days: "
+            withheld = (
+                heading + "confidential" if item.sensitivity is Sensitivity.CONFIDENTIAL else None
+            )
+            items.append(
+                AttentionItem(
+                    AttentionKind.UNVERIFIED,
+                    contact.id,
+                    heading + item.summary,
+                    item.at.timestamp(),
+                    screen_safe_text=withheld,
+                )
+            )
+    return items

@@ -1,0 +1,71 @@
+"""Searching and naming contacts in the stored contact documents, decoding
+only those a question needs: the shell's searches answer in a fraction of
+the time decoding every contact takes (see ``search`` for the rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from ..domain.models import Contact
+from ..domain.search import ContactMatch, ContactName, QueryMatcher, best_first, document_haystack
+from .codec import contact_from_doc
+
+
+def documents_by_id(table: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored table's documents by their ``id``, as the index keeps them: a
+    repeated id is the last document stored under it, in the place of the first."""
+    return {doc["id"]: doc for doc in table.values()}
+
+
+def contact_names(table: Mapping[str, Any]) -> list[ContactName]:
+    """Every contact of a stored contacts table, as ``ContactName``, in stored
+    order. Raises ``TypeError`` for an id, a name or a codename that is not text."""
+    named = []
+    for contact_id, doc in documents_by_id(table).items():
+        name, codename = doc["name"], doc.get("codename") or ""
+        if not all(isinstance(text, str) for text in (contact_id, name, codename)):
+            raise TypeError(f"contact {contact_id!r}: id, name and codename must be text")
+        named.append(ContactName(contact_id, name, codename, bool(doc.get("archived"))))
+    return named
+
+
+def contacts_among(
+    table: Mapping[str, Any], contact_ids: Collection[str], *, include_archived: bool
+) -> list[Contact]:
+    """The contacts of a stored contacts table with these ids, in stored
+    order, decoding only those. Raises as ``search_documents`` does."""
+    return [
+        contact_from_doc(doc)
+        for contact_id, doc in documents_by_id(table).items()
+        if contact_id in contact_ids and (include_archived or not doc.get("archived"))
+    ]
+
+
+def search_documents(
+    table: Mapping[str, Any], query: str, *, among: Collection[str] | None = None
+) -> list[ContactMatch]:
+    """``search_contacts`` over the active contacts of a stored contacts table
+    (those whose id is in ``among``, when given), decoding only the documents
+    that match: the shell answers a search in a fraction of the time decoding
+    every contact takes.
+
+    Raises ``TypeError``, ``KeyError``, ``AttributeError`` or ``SchemaProblem``
+    for a document that is not as it should be.
+    """
+    docs = {
+        contact_id: doc
+        for contact_id, doc in documents_by_id(table).items()
+        if not doc.get("archived") and (among is None or contact_id in among)
+    }
+    texts = {contact_id: document_haystack(doc) for contact_id, doc in docs.items()}
+    matcher = QueryMatcher(query)
+    found = [
+        ContactMatch(
+            contact_from_doc(docs[contact_id]),
+            score,
+            all(term in texts[contact_id] for term in matcher.terms),
+        )
+        for contact_id, score in matcher.scores(texts.items()).items()
+    ]
+    return best_first(found)

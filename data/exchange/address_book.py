@@ -1,0 +1,93 @@
+"""The email addresses a mail client may complete from: what ``bchan query``
+answers to mutt, neomutt and aerc.
+
+A query matches a contact as in the dashboard's filter, or an address it
+contains. Close matches (every word part of the text, or part of an address)
+are given alone when there are any, so a completion list is not buried under
+contacts whose letters merely occur in order. Private addresses are left out
+unless asked for: a back channel is not something to complete by accident.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pendulum import DateTime
+
+from ..domain.ladder import ladder_key
+from ..domain.models import Band, Channel, ChannelKind, Contact, Rung
+from ..domain.search import fold
+from ..storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class AddressEntry:
+    """One completion: the address, the person's name, and a short note."""
+
+    address: str
+    name: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddressBookAnswer:
+    entries: tuple[AddressEntry, ...]
+    # Private addresses that matched but were left out.
+    hidden_private: int
+
+
+def emails_by_contact(store: Store) -> dict[str, list[Channel]]:
+    """Every active email channel with an address, by contact id: public ones
+    first, each rung in ladder order."""
+    # One pass over the book's channels: asking channels_of() for each of tens
+    # of thousands of contacts costs several times as much.
+    channels = store.channels(ChannelKind.EMAIL)
+    found: defaultdict[str, list[Channel]] = defaultdict(list)
+    for channel in channels:
+        if channel.address and channel.is_active:
+            found[channel.contact_id].append(channel)
+    for emails in found.values():
+        emails.sort(key=lambda c: (c.rung is Rung.PRIVATE, ladder_key(c)))
+    return dict(found)
+
+
+def _note(contact: Contact, channel: Channel, band: Band) -> str:
+    where = channel.rung.value + (f" ({channel.label})" if channel.label else "")
+    parts = [contact.org, where] if contact.org else [where]
+    if band is Band.HOT:
+        parts.append("hot")
+    return " · ".join(parts)
+
+
+def email_addresses(
+    store: Store, query: str, *, include_private: bool, now: DateTime
+) -> AddressBookAnswer:
+    """The email addresses for ``query``, best match first."""
+    emails = emails_by_contact(store)
+    found = store.search_contacts(query, among=emails)
+    by_name = {m.contact.id for m in found if m.close}
+    wanted = fold(query).strip()
+    by_address = store.contacts_among(
+        contact_id
+        for contact_id, channels in emails.items()
+        if contact_id not in by_name
+        and wanted
+        and any(wanted in fold(channel.address) for channel in channels)
+    )
+    chosen = [m.contact for m in found if m.close] + by_address
+    if not chosen:
+        chosen = [m.contact for m in found]
+    given = [
+        (contact, channel)
+        for contact in chosen
+        for channel in emails[contact.id]
+        if include_private or channel.rung is not Rung.PRIVATE
+    ]
+    hidden = sum(len(emails[contact.id]) for contact in chosen) - len(given)
+    heats = store.channel_heats((channel for _, channel in given), now)
+    entries = tuple(
+        AddressEntry(channel.address, contact.name, _note(contact, channel, heat.band))
+        for (contact, channel), heat in zip(given, heats, strict=True)
+    )
+    return AddressBookAnswer(entries, hidden)

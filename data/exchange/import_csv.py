@@ -1,0 +1,238 @@
+"""Reading CSV files exported by Google Contacts and Outlook into contact records.
+
+Google Contacts writes numbered column groups ("E-mail 1 - Label",
+"E-mail 1 - Value"; its older files say "- Type" and "Organization 1 -
+Name"), packs several values of one group into a cell separated by
+" ::: ", and marks the preferred one with a "* " before its label. Outlook
+writes one column per slot ("E-mail 2 Address", "Home Phone", "Job Title").
+
+Rows are numbered by the line they start on (a quoted note may span lines);
+a row that does not fit the header is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+
+from ..domain.models import ChannelKind, Rung
+from .import_kinds import clean_label, rung_for, service_kind, social_kind
+from .importing import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+
+GOOGLE = "Google Contacts CSV"
+GOOGLE_OLD = "Google Contacts CSV (older format)"
+OUTLOOK = "Outlook CSV"
+MULTI = " ::: "
+PREFERRED = "* "
+
+# "E-mail 1 - Value", "Phone 2 - Label", "IM 1 - Service", "Organization 1 - Name"
+_GROUP_COLUMN = re.compile(r"^(.+?) (\d+) - (.+)$")
+_GOOGLE_KINDS = {"e-mail": ChannelKind.EMAIL, "phone": ChannelKind.PHONE}
+# Labels that only repeat the type or the rung: not kept as the channel's label.
+_PLAIN_LABELS = frozenset({"", "home", "work", "other", "personal", "private", "profile"})
+_SYSTEM_GROUPS = frozenset({"mycontacts"})
+_OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
+_OUTLOOK_WEB = ("Web Page", "Personal Web Page")
+_OUTLOOK_IM = ("IM Address", "IMAddress")
+
+Row = dict[str, str]
+RowReader = Callable[[int, Row], Record]
+
+
+def parse_csv(text: str) -> tuple[str, list[Record]]:
+    """The file's flavour and its records. Raises ``ImportFailedError`` when the
+    header is neither Google's nor Outlook's."""
+    rows = _rows(text)
+    first = next(rows, None)
+    if first is None or isinstance(first, BrokenRecord):
+        raise ImportFailedError("the file is empty, or its first line is not a CSV header")
+    _, header = first
+    flavour, reader = _flavour(header)
+    records: list[Record] = []
+    for item in rows:
+        if isinstance(item, BrokenRecord):
+            records.append(item)
+            continue
+        line, cells = item
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            records.append(
+                BrokenRecord(
+                    line,
+                    f"the row has {len(cells)} fields and the header {len(header)} "
+                    "(a stray comma or quote?)",
+                )
+            )
+            continue
+        records.append(reader(line, dict(zip(header, cells, strict=True))))
+    return flavour, records
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]] | BrokenRecord]:
+    """Rows with the line each starts on; a row the csv module rejects
+    becomes a ``BrokenRecord`` and reading goes on after it."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    previous = 0
+    while True:
+        start = previous + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problem = str(error)
+            if "unexpected end of data" in problem:
+                problem = "a quoted field is never closed before the end of the file"
+            yield BrokenRecord(start, f"the row cannot be read as CSV: {problem}")
+        else:
+            yield start, cells
+        previous = reader.line_num
+
+
+def _flavour(header: list[str]) -> tuple[str, RowReader]:
+    columns = set(header)
+    grouped = {match.group(1) for column in header if (match := _GROUP_COLUMN.match(column))}
+    if "Given Name" in columns or "Group Membership" in columns or "Organization" in grouped:
+        return GOOGLE_OLD, _google_row
+    if grouped & {"E-mail", "Phone"} or "Labels" in columns or "Organization Name" in columns:
+        return GOOGLE, _google_row
+    if columns & {*_OUTLOOK_EMAILS, "Business Phone", "Mobile Phone", "Job Title", "Company"}:
+        return OUTLOOK, _outlook_row
+    raise ImportFailedError(
+        "the CSV header is neither Google Contacts' nor Outlook's "
+        "(expected columns such as 'E-mail 1 - Value' or 'E-mail Address')"
+    )
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _named(record: ContactRecord) -> Record:
+    if not record.name:
+        record.name = record.org or next((c.address for c in record.channels if c.address), "")
+    if not record.name:
+        return BrokenRecord(record.line, "the row has no name, organisation or address")
+    return record
+
+
+# --- Google -----------------------------------------------------------------------
+
+
+def _google_row(line: int, row: Row) -> Record:
+    name = row.get("Name", "").strip() or _joined(
+        row.get("First Name", "") or row.get("Given Name", ""),
+        row.get("Middle Name", "") or row.get("Additional Name", ""),
+        row.get("Last Name", "") or row.get("Family Name", ""),
+    )
+    record = ContactRecord(
+        line=line,
+        name=name or row.get("Nickname", "").strip() or row.get("File As", "").strip(),
+        org=(row.get("Organization Name") or row.get("Organization 1 - Name") or "").strip(),
+        role=(row.get("Organization Title") or row.get("Organization 1 - Title") or "").strip(),
+        notes=row.get("Notes", "").strip(),
+    )
+    groups = row.get("Labels") or row.get("Group Membership") or ""
+    for group in groups.split(MULTI):
+        tag = group.strip().removeprefix(PREFERRED.strip()).strip()
+        if tag and tag.casefold() not in _SYSTEM_GROUPS:
+            record.tags.append(tag)
+    for prefix, number in _groups(row):
+        _google_group(record, row, prefix, number)
+    return _named(record)
+
+
+def _groups(row: Row) -> list[tuple[str, str]]:
+    """Each (group, number) with a Value column, in column order."""
+    found = []
+    for column in row:
+        match = _GROUP_COLUMN.match(column)
+        if match and match.group(3) == "Value":
+            found.append((match.group(1), match.group(2)))
+    return found
+
+
+def _google_group(record: ContactRecord, row: Row, prefix: str, number: str) -> None:
+    values = [v.strip() for v in row.get(f"{prefix} {number} - Value", "").split(MULTI)]
+    raw_label = row.get(f"{prefix} {number} - Label") or row.get(f"{prefix} {number} - Type") or ""
+    preferred = raw_label.startswith(PREFERRED)
+    label = clean_label(raw_label.removeprefix(PREFERRED).strip())
+    group = prefix.casefold()
+    for position, value in enumerate(values):
+        if not value:
+            continue
+        kind: ChannelKind | None
+        if group in _GOOGLE_KINDS:
+            if group == "phone" and ("fax" in label.casefold() or "pager" in label.casefold()):
+                continue
+            kind = _GOOGLE_KINDS[group]
+        elif group == "im":
+            kind = service_kind(row.get(f"IM {number} - Service", "") or label)
+        elif group == "website":
+            kind = social_kind(value)
+            if kind is None and label.casefold() not in ("", "profile", "home page", "homepage"):
+                kind = service_kind(label, ChannelKind.OTHER)
+                kind = None if kind is ChannelKind.OTHER else kind
+        else:
+            continue
+        if kind is None:
+            continue
+        record.add_channel(
+            ChannelRecord(
+                kind=kind,
+                address=value,
+                rung=rung_for((), label),
+                label="" if label.casefold() in _PLAIN_LABELS else label,
+                # "* Home" marks the group's first value as the preferred one.
+                their_preference=preferred and position == 0,
+            )
+        )
+
+
+# --- Outlook ----------------------------------------------------------------------------
+
+
+def _outlook_row(line: int, row: Row) -> Record:
+    record = ContactRecord(
+        line=line,
+        name=_joined(
+            row.get("First Name", ""), row.get("Middle Name", ""), row.get("Last Name", "")
+        )
+        or row.get("Nickname", "").strip(),
+        org=row.get("Company", "").strip(),
+        role=row.get("Job Title", "").strip(),
+        notes=row.get("Notes", "").strip(),
+    )
+    for tag in re.split(r"[;,]", row.get("Categories", "")):
+        if tag.strip():
+            record.tags.append(tag.strip())
+    for column in _OUTLOOK_EMAILS:
+        record.add_channel(ChannelRecord(ChannelKind.EMAIL, row.get(column, "").strip()))
+    for column, value in row.items():
+        if column == "Primary Phone" or not _is_phone_column(column) or not value.strip():
+            continue
+        slot = column.removesuffix(" 2").removesuffix("Phone").strip()
+        rung = Rung.PRIVATE if slot.casefold() == "home" else Rung.PUBLIC
+        label = "" if slot.casefold() in ("home", "other") else slot.casefold()
+        record.add_channel(ChannelRecord(ChannelKind.PHONE, value.strip(), rung=rung, label=label))
+    primary = row.get("Primary Phone", "").strip()
+    if primary:
+        # The same number in another column only gains the preference.
+        record.add_channel(ChannelRecord(ChannelKind.PHONE, primary, their_preference=True))
+    for column in _OUTLOOK_IM:
+        record.add_channel(ChannelRecord(ChannelKind.IM, row.get(column, "").strip()))
+    for column in _OUTLOOK_WEB:
+        value = row.get(column, "").strip()
+        kind = social_kind(value) if value else None
+        if kind is not None:
+            rung = Rung.PRIVATE if column.startswith("Personal") else Rung.PUBLIC
+            record.add_channel(ChannelRecord(kind, value, rung=rung))
+    return _named(record)
+
+
+def _is_phone_column(column: str) -> bool:
+    base = column.removesuffix(" 2")
+    return (base.endswith("Phone") or base == "Callback") and "Fax" not in base

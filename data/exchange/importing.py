@@ -1,0 +1,343 @@
+"""Importing contacts from vCard and CSV files (DESIGN.md section 5: imports
+report per-record problems with counts; duplicates are detected, not doubled).
+
+A file is read into ``ContactRecord``s (or ``BrokenRecord``s naming the line
+and what is wrong) by ``import_vcard`` or ``import_csv``. ``plan_import``
+matches each record against the book and against the records before it: a
+contact with the same email or phone number, or exactly the same name and
+organisation, is merged (new channels and empty fields filled in), never
+doubled, so importing the same file twice adds nothing. Every record is
+validated by the store's own rules while planning, so ``--dry-run`` reports
+exactly what a real import does. ``apply_import`` writes the plan in one
+``Store.batch()``: all of it is saved, or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain.fields import CHANNEL_FIELDS, CONTACT_FIELDS, clean_fields
+from ..domain.models import Channel, ChannelKind, Contact, Rung
+from ..domain.text import clean_line
+from ..errors import BchanError, ValidationError
+from ..storage.store import Store
+from .import_keys import PHONE_KINDS, channel_key, name_key, normal_email, normal_phone
+from .import_plan import (
+    ImportPlan,
+    ImportReport,
+    Outcome,
+    PlannedContact,
+    PlannedMerge,
+    ReportLine,
+    Target,
+)
+
+# Contact fields filled in on a merge when the book has them empty.
+MERGED_FIELDS = ("org", "role", "notes", "codename")
+_FIELD_WORDS = {"org": "organisation", "role": "role", "notes": "notes", "codename": "codename"}
+REASON_MAX = 120
+
+
+class ImportFailedError(BchanError):
+    """The file cannot be imported at all (unreadable, or not a known format)."""
+
+
+# --- what a file holds ----------------------------------------------------------
+
+
+@dataclass
+class ChannelRecord:
+    """A channel as read from a file, before validation."""
+
+    kind: ChannelKind
+    address: str
+    rung: Rung = Rung.PUBLIC
+    label: str = ""
+    their_preference: bool = False
+
+
+@dataclass
+class ContactRecord:
+    """A contact as read from a file (``line`` is where it starts)."""
+
+    line: int
+    name: str
+    org: str = ""
+    role: str = ""
+    notes: str = ""
+    codename: str = ""
+    tags: list[str] = field(default_factory=list)
+    channels: list[ChannelRecord] = field(default_factory=list)
+
+    def add_channel(self, channel: ChannelRecord, *, allow_empty: bool = False) -> None:
+        """Add a channel once: a repeat only adds its preference. An empty
+        address is dropped unless ``allow_empty`` (bchan's own meetings and calls)."""
+        if not channel.address.strip() and not allow_empty:
+            return
+        key = channel_key(channel.kind, channel.address, channel.label)
+        for known in self.channels:
+            if channel_key(known.kind, known.address, known.label) == key:
+                known.their_preference = known.their_preference or channel.their_preference
+                return
+        self.channels.append(channel)
+
+
+@dataclass(frozen=True)
+class BrokenRecord:
+    """A card or row that cannot be read, with the line it starts on."""
+
+    line: int
+    reason: str
+
+
+Record = ContactRecord | BrokenRecord
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """What a file holds, and in which format it was read."""
+
+    format: str
+    records: list[Record]
+
+
+def read_import_file(path: Path) -> ParsedFile:
+    """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content."""
+    # Imported here: both readers build on the records defined above.
+    from .import_csv import parse_csv
+    from .import_vcard import looks_like_vcard, parse_vcards
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportFailedError(f"cannot read {path}: {error.strerror or error}") from None
+    text = decode_text(raw)
+    if looks_like_vcard(text) or path.suffix.casefold() in (".vcf", ".vcard"):
+        return ParsedFile("vCard", parse_vcards(text))
+    flavour, records = parse_csv(text)
+    return ParsedFile(flavour, records)
+
+
+def decode_text(raw: bytes) -> str:
+    """Text from a file's bytes: UTF-8 (with or without a BOM), UTF-16 with a
+    BOM, else Windows-1252, which is what older Outlook versions write."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # A truncated file may end in half a character: shown as U+FFFD, not a crash.
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+# --- matching -------------------------------------------------------------------------
+
+
+class _Book:
+    """The match keys of the book, and of what the plan adds as it goes."""
+
+    def __init__(self, store: Store) -> None:
+        self.contacts: dict[str, Contact] = {}
+        self.by_email: dict[str, Target] = {}
+        self.by_phone: dict[str, Target] = {}
+        self.by_name: dict[tuple[str, str], Target] = {}
+        self.channel_keys: dict[str | int, set[tuple[str, str]]] = {}
+        for contact in store.contacts(include_archived=True):
+            self.contacts[contact.id] = contact
+            self.remember(contact.id, contact.name, contact.org)
+        # Retired channels too: an address the user retired is not brought back.
+        for channel in store.channels():
+            if channel.contact_id in self.contacts:
+                target = self.contacts[channel.contact_id].id
+                self.remember_channel(target, channel.kind, channel.address, channel.label)
+
+    def keys_of(self, target: Target) -> set[tuple[str, str]]:
+        # A planned contact has no id yet: it is known by the object itself.
+        key = target if isinstance(target, str) else id(target)
+        return self.channel_keys.setdefault(key, set())
+
+    def remember(self, target: Target, name: str, org: str) -> None:
+        self.by_name.setdefault(name_key(name, org), target)
+
+    def remember_channel(self, target: Target, kind: ChannelKind, address: str, label: str) -> None:
+        self.keys_of(target).add(channel_key(kind, address, label))
+        if kind is ChannelKind.EMAIL and address.strip():
+            self.by_email.setdefault(normal_email(address), target)
+        elif kind in PHONE_KINDS and (phone := normal_phone(address)):
+            self.by_phone.setdefault(phone, target)
+
+    def match(self, record: ContactRecord) -> tuple[Target, str] | None:
+        """The contact a record is, and why we think so."""
+        for channel in record.channels:
+            if channel.kind is ChannelKind.EMAIL:
+                found = self.by_email.get(normal_email(channel.address))
+                if found is not None:
+                    return found, f"same email {channel.address}"
+            elif channel.kind in PHONE_KINDS and (phone := normal_phone(channel.address)):
+                found = self.by_phone.get(phone)
+                if found is not None:
+                    return found, f"same number {channel.address}"
+        found = self.by_name.get(name_key(record.name, record.org))
+        if found is not None:
+            return found, "same name and organisation" if record.org else "same name"
+        return None
+
+
+def plan_import(store: Store, parsed: ParsedFile, source: str) -> ImportPlan:
+    """Decide, record by record, what importing ``parsed`` into the book does.
+    Reads the store; writes nothing."""
+    book = _Book(store)
+    plan = ImportPlan(source, parsed.format)
+    for record in parsed.records:
+        if isinstance(record, BrokenRecord):
+            plan.lines.append(ReportLine(record.line, Outcome.SKIPPED, _reason(record.reason)))
+            continue
+        try:
+            _plan_record(book, plan, record)
+        except ValidationError as error:
+            plan.lines.append(ReportLine(record.line, Outcome.SKIPPED, _reason(str(error))))
+    return plan
+
+
+def _plan_record(book: _Book, plan: ImportPlan, record: ContactRecord) -> None:
+    channels = [_channel_fields(channel) for channel in record.channels]
+    matched = book.match(record)
+    if matched is None:
+        fields = clean_fields(CONTACT_FIELDS, _contact_values(record))
+        new = PlannedContact(record.line, fields, [])
+        _take_channels(book, new, new.channels, channels)
+        plan.new.append(new)
+        book.remember(new, fields["name"], fields.get("org", ""))
+        count = len(new.channels)
+        text = f"{_quoted(fields['name'])} with {count} channel{'s' if count != 1 else ''}"
+        plan.lines.append(ReportLine(record.line, Outcome.ADDED, text))
+        return
+    target, why = matched
+    if isinstance(target, PlannedContact):
+        changes = _fill_in(target.fields, record)
+        target.fields.update(changes)
+        added = _take_channels(book, target, target.channels, channels)
+        who = f"{_quoted(target.fields['name'])} (line {target.line})"
+    else:
+        merge = plan.merges.setdefault(target, PlannedMerge(target))
+        contact = book.contacts[target]
+        current = {name: getattr(contact, name) for name in MERGED_FIELDS}
+        current.update({k: v for k, v in merge.changes.items() if k in MERGED_FIELDS})
+        current["tags"] = merge.changes.get("tags", contact.tags)
+        changes = _fill_in(current, record)
+        merge.changes.update(changes)
+        added = _take_channels(book, target, merge.channels, channels)
+        who = _quoted(contact.name) + (" (archived)" if contact.archived else "")
+    news = [f"{added} new channel{'s' if added != 1 else ''}"] if added else []
+    news.extend(_FIELD_WORDS.get(name, name) for name in changes)
+    if news:
+        text = f"into {who}, {why}: {', '.join(news)}"
+    else:
+        text = f"already in the book as {who}, {why}: nothing new"
+    plan.lines.append(ReportLine(record.line, Outcome.MERGED, text))
+
+
+def _contact_values(record: ContactRecord) -> dict[str, Any]:
+    values: dict[str, Any] = {"name": record.name}
+    for name in MERGED_FIELDS:
+        if getattr(record, name):
+            values[name] = getattr(record, name)
+    if record.tags:
+        values["tags"] = list(record.tags)
+    return values
+
+
+def _fill_in(current: dict[str, Any], record: ContactRecord) -> dict[str, Any]:
+    """Fields the record brings that the contact lacks (validated)."""
+    changes: dict[str, Any] = {}
+    for name in MERGED_FIELDS:
+        value = getattr(record, name)
+        if value and not current.get(name):
+            changes[name] = value
+    tags = tuple(current.get("tags") or ())
+    extra = [tag for tag in record.tags if tag not in tags]
+    if extra:
+        changes["tags"] = [*tags, *extra]
+    cleaned = clean_fields(CONTACT_FIELDS, changes)
+    # Cleaning may reduce a tag to one the contact has already.
+    if "tags" in cleaned and tuple(cleaned["tags"]) == tags:
+        del cleaned["tags"]
+    return {k: v for k, v in cleaned.items() if v}
+
+
+def _channel_fields(channel: ChannelRecord) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "rung": channel.rung,
+        "kind": channel.kind,
+        "address": channel.address,
+        "their_preference": channel.their_preference,
+    }
+    if channel.label:
+        values["label"] = channel.label
+    return clean_fields(CHANNEL_FIELDS, values)
+
+
+def _take_channels(
+    book: _Book,
+    target: Target,
+    into: list[dict[str, Any]],
+    channels: Sequence[dict[str, Any]],
+) -> int:
+    """Add the channels the target does not have yet; return how many."""
+    known = book.keys_of(target)
+    added = 0
+    for values in channels:
+        key = channel_key(values["kind"], values["address"], values.get("label", ""))
+        if key in known:
+            continue
+        into.append(values)
+        book.remember_channel(target, values["kind"], values["address"], values.get("label", ""))
+        added += 1
+    return added
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _reason(text: str) -> str:
+    line = clean_line(text)
+    return line if len(line) <= REASON_MAX else line[: REASON_MAX - 1] + "…"
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def apply_import(store: Store, plan: ImportPlan) -> list[Channel]:
+    """Write the plan in one batch: every change is saved, or none is.
+    Returns the channels added."""
+    added: list[Channel] = []
+    if not plan.writes_anything:
+        return added
+    with store.batch():
+        for new in plan.new:
+            contact = store.add_contact(**new.fields)
+            added.extend(_add_channels(store, contact.id, new.channels))
+        for merge in plan.merges.values():
+            if merge.changes:
+                store.update_contact(merge.contact_id, **merge.changes)
+            added.extend(_add_channels(store, merge.contact_id, merge.channels))
+    return added
+
+
+def _add_channels(
+    store: Store, contact_id: str, channels: Iterable[dict[str, Any]]
+) -> list[Channel]:
+    return [store.add_channel(contact_id, **values) for values in channels]
+
+
+def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportReport:
+    """Read, plan and (unless ``dry_run``) write an import; the report either way."""
+    parsed = read_import_file(path)
+    plan = plan_import(store, parsed, str(path))
+    if not dry_run:
+        apply_import(store, plan)
+    return plan.report(dry_run=dry_run)
