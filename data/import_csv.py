@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .import_kinds import clean_label, rung_for, service_kind, social_kind
-from .importing import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
 from .models import ChannelKind, Rung
 
 GOOGLE = "Google Contacts CSV"

@@ -15,7 +15,7 @@ import vobject
 
 from .export_vcard import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
 from .import_kinds import clean_label, rung_for, service_kind, social_kind, split_scheme
-from .importing import BrokenRecord, ChannelRecord, ContactRecord, Record
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, Record
 from .models import ChannelKind, Rung
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)

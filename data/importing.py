@@ -15,12 +15,13 @@ exactly what a real import does. ``apply_import`` writes the plan in one
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BchanError, ValidationError
+from .errors import ValidationError
 from .fields import CHANNEL_FIELDS, CONTACT_FIELDS, clean_fields
+from .import_csv import parse_csv
 from .import_keys import PHONE_KINDS, channel_key, name_key, normal_email, normal_phone
 from .import_plan import (
     ImportPlan,
@@ -31,7 +32,9 @@ from .import_plan import (
     ReportLine,
     Target,
 )
-from .models import Channel, ChannelKind, Contact, Rung
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_vcard import looks_like_vcard, parse_vcards
+from .models import Channel, ChannelKind, Contact
 from .store import Store
 from .text import clean_line
 
@@ -41,59 +44,7 @@ _FIELD_WORDS = {"org": "organisation", "role": "role", "notes": "notes", "codena
 REASON_MAX = 120
 
 
-class ImportFailedError(BchanError):
-    """The file cannot be imported at all (unreadable, or not a known format)."""
-
-
 # --- what a file holds ----------------------------------------------------------
-
-
-@dataclass
-class ChannelRecord:
-    """A channel as read from a file, before validation."""
-
-    kind: ChannelKind
-    address: str
-    rung: Rung = Rung.PUBLIC
-    label: str = ""
-    their_preference: bool = False
-
-
-@dataclass
-class ContactRecord:
-    """A contact as read from a file (``line`` is where it starts)."""
-
-    line: int
-    name: str
-    org: str = ""
-    role: str = ""
-    notes: str = ""
-    codename: str = ""
-    tags: list[str] = field(default_factory=list)
-    channels: list[ChannelRecord] = field(default_factory=list)
-
-    def add_channel(self, channel: ChannelRecord, *, allow_empty: bool = False) -> None:
-        """Add a channel once: a repeat only adds its preference. An empty
-        address is dropped unless ``allow_empty`` (bchan's own meetings and calls)."""
-        if not channel.address.strip() and not allow_empty:
-            return
-        key = channel_key(channel.kind, channel.address, channel.label)
-        for known in self.channels:
-            if channel_key(known.kind, known.address, known.label) == key:
-                known.their_preference = known.their_preference or channel.their_preference
-                return
-        self.channels.append(channel)
-
-
-@dataclass(frozen=True)
-class BrokenRecord:
-    """A card or row that cannot be read, with the line it starts on."""
-
-    line: int
-    reason: str
-
-
-Record = ContactRecord | BrokenRecord
 
 
 @dataclass(frozen=True)
@@ -106,10 +57,6 @@ class ParsedFile:
 
 def read_import_file(path: Path) -> ParsedFile:
     """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content."""
-    # Imported here: both readers build on the records defined above.
-    from .import_csv import parse_csv
-    from .import_vcard import looks_like_vcard, parse_vcards
-
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -11,7 +11,8 @@ import pytest
 
 from bchan_tui.data import Store, ValidationError
 from bchan_tui.data.export_markdown import export_markdown
-from bchan_tui.data.importing import ContactRecord, read_import_file
+from bchan_tui.data.import_records import ContactRecord
+from bchan_tui.data.importing import read_import_file
 from bchan_tui.data.text import clean_block, clean_line
 
 
