@@ -33,6 +33,7 @@ from .import_plan import (
     Target,
 )
 from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_text import decode_text
 from .import_vcard import looks_like_vcard, parse_vcards
 from .models import Channel, ChannelKind, Contact
 from .store import Store
@@ -66,18 +67,6 @@ def read_import_file(path: Path) -> ParsedFile:
         return ParsedFile("vCard", parse_vcards(text))
     flavour, records = parse_csv(text)
     return ParsedFile(flavour, records)
-
-
-def decode_text(raw: bytes) -> str:
-    """Text from a file's bytes: UTF-8 (with or without a BOM), UTF-16 with a
-    BOM, else Windows-1252, which is what older Outlook versions write."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # A truncated file may end in half a character: shown as U+FFFD, not a crash.
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 # --- matching -------------------------------------------------------------------------
