@@ -2,19 +2,20 @@
 report per-record problems with counts; duplicates are detected, not doubled).
 
 A file is read into ``ContactRecord``s (or ``BrokenRecord``s naming the line
-and what is wrong) by ``import_vcard`` or ``import_csv``. ``plan_import``
-matches each record against the book and against the records before it: a
-contact with the same email or phone number, or exactly the same name and
-organisation, is merged (new channels and empty fields filled in), never
-doubled, so importing the same file twice adds nothing. Every record is
-validated by the store's own rules while planning, so ``--dry-run`` reports
-exactly what a real import does. ``apply_import`` writes the plan in one
-``Store.batch()``: all of it is saved, or none.
+and what is wrong) by ``import_vcard`` or ``import_csv``, one record at a
+time as the plan asks for it. ``plan_import`` matches each record against
+the book and against the records before it: a contact with the same email
+or phone number, or exactly the same name and organisation, is merged (new
+channels and empty fields filled in), never doubled, so importing the same
+file twice adds nothing. Every record is validated by the store's own rules
+while planning, so ``--dry-run`` reports exactly what a real import does.
+``apply_import`` writes the plan in one ``Store.batch()``: all of it is
+saved, or none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ from .import_plan import (
     Target,
 )
 from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
-from .import_text import decode_text
-from .import_vcard import looks_like_vcard, parse_vcards
+from .import_text import decode_text, text_lines
+from .import_vcard import looks_like_vcard, read_vcards
 from .models import Channel, ChannelKind, Contact
 from .store import Store
 from .text import clean_line
@@ -50,21 +51,24 @@ REASON_MAX = 120
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """What a file holds, and in which format it was read."""
+    """What a file holds, and in which format it was read. The records are
+    read as they are iterated, once: a large file's records are never all
+    in memory together."""
 
     format: str
-    records: list[Record]
+    records: Iterator[Record]
 
 
 def read_import_file(path: Path) -> ParsedFile:
-    """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content."""
+    """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content.
+    Raises ``ImportFailedError`` at once when the file cannot be read at all."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ImportFailedError(f"cannot read {path}: {error.strerror or error}") from None
     text = decode_text(raw)
     if looks_like_vcard(text) or path.suffix.casefold() in (".vcf", ".vcard"):
-        return ParsedFile("vCard", parse_vcards(text))
+        return ParsedFile("vCard", read_vcards(text_lines(text)))
     flavour, records = parse_csv(text)
     return ParsedFile(flavour, records)
 
