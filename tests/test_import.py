@@ -9,8 +9,8 @@ import pytest
 
 from bchan_tui.data import Channel, Contact, Rung, Store, WriteFailedError
 from bchan_tui.data.exchange.import_plan import ImportReport
+from bchan_tui.data.exchange.import_records import ImportFailedError
 from bchan_tui.data.exchange.importing import (
-    ImportFailedError,
     apply_import,
     import_file,
     plan_import,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from ..domain.models import ChannelKind, Rung
 from .import_kinds import clean_label, rung_for, service_kind, social_kind
-from .importing import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
 
 GOOGLE = "Google Contacts CSV"
 GOOGLE_OLD = "Google Contacts CSV (older format)"
@@ -41,34 +41,36 @@ Row = dict[str, str]
 RowReader = Callable[[int, Row], Record]
 
 
-def parse_csv(text: str) -> tuple[str, list[Record]]:
-    """The file's flavour and its records. Raises ``ImportFailedError`` when the
-    header is neither Google's nor Outlook's."""
+def parse_csv(text: str) -> tuple[str, Iterator[Record]]:
+    """The file's flavour and its records, read as they are asked for. Raises
+    ``ImportFailedError`` at once when the header is neither Google's nor Outlook's."""
     rows = _rows(text)
     first = next(rows, None)
     if first is None or isinstance(first, BrokenRecord):
         raise ImportFailedError("the file is empty, or its first line is not a CSV header")
     _, header = first
     flavour, reader = _flavour(header)
-    records: list[Record] = []
+    return flavour, _records(rows, header, reader)
+
+
+def _records(
+    rows: Iterator[tuple[int, list[str]] | BrokenRecord], header: list[str], reader: RowReader
+) -> Iterator[Record]:
     for item in rows:
         if isinstance(item, BrokenRecord):
-            records.append(item)
+            yield item
             continue
         line, cells = item
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            records.append(
-                BrokenRecord(
-                    line,
-                    f"the row has {len(cells)} fields and the header {len(header)} "
-                    "(a stray comma or quote?)",
-                )
+            yield BrokenRecord(
+                line,
+                f"the row has {len(cells)} fields and the header {len(header)} "
+                "(a stray comma or quote?)",
             )
             continue
-        records.append(reader(line, dict(zip(header, cells, strict=True))))
-    return flavour, records
+        yield reader(line, dict(zip(header, cells, strict=True)))
 
 
 def _rows(text: str) -> Iterator[tuple[int, list[str]] | BrokenRecord]:

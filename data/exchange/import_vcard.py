@@ -3,12 +3,14 @@
 The file is cut into cards by their BEGIN:VCARD / END:VCARD lines first, so
 each card is parsed on its own by vobject: a broken card is reported with
 the line it starts on and skipped, and the cards around it still import.
+Cards are read as the caller asks for them, so only one is in memory at a
+time, however large the file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import vobject
@@ -16,7 +18,8 @@ import vobject
 from ..domain.models import ChannelKind, Rung
 from .export_vcard import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
 from .import_kinds import clean_label, rung_for, service_kind, social_kind, split_scheme
-from .importing import BrokenRecord, ChannelRecord, ContactRecord, Record
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, Record
+from .import_text import text_lines
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -49,18 +52,19 @@ VERSIONS = frozenset({"2.1", "3.0", "4.0"})
 
 def looks_like_vcard(text: str) -> bool:
     """True when the first line with text opens a card."""
-    for line in text.splitlines():
+    for line in text_lines(text):
         if line.strip():
             return bool(_BEGIN.match(line))
     return False
 
 
-def split_cards(text: str) -> Iterator[tuple[int, str] | BrokenRecord]:
-    """Each card's first line number and text, or what is wrong around it."""
+def split_cards(file_lines: Iterable[str]) -> Iterator[tuple[int, str] | BrokenRecord]:
+    """Each card's first line number and text, or what is wrong around it,
+    in file order."""
     start: int | None = None
     lines: list[str] = []
     stray: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(file_lines, start=1):
         if _BEGIN.match(line):
             if start is not None:
                 yield BrokenRecord(start, "the card has no END:VCARD before the next card")
@@ -81,16 +85,11 @@ def split_cards(text: str) -> Iterator[tuple[int, str] | BrokenRecord]:
         yield BrokenRecord(stray, "text outside BEGIN:VCARD ... END:VCARD")
 
 
-def parse_vcards(text: str) -> list[Record]:
-    """Every card of a file as a record, in file order."""
-    records: list[Record] = []
-    for piece in split_cards(text):
-        if isinstance(piece, BrokenRecord):
-            records.append(piece)
-        else:
-            records.append(parse_card(*piece))
-    records.sort(key=lambda record: record.line)
-    return records
+def read_vcards(file_lines: Iterable[str]) -> Iterator[Record]:
+    """Every card of a file, given its lines, as a record, in file order."""
+    # split_cards already yields in file order: nothing waits to be sorted.
+    for piece in split_cards(file_lines):
+        yield piece if isinstance(piece, BrokenRecord) else parse_card(*piece)
 
 
 def parse_card(line: int, text: str) -> Record:

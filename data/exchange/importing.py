@@ -2,28 +2,30 @@
 report per-record problems with counts; duplicates are detected, not doubled).
 
 A file is read into ``ContactRecord``s (or ``BrokenRecord``s naming the line
-and what is wrong) by ``import_vcard`` or ``import_csv``. ``plan_import``
-matches each record against the book and against the records before it: a
-contact with the same email or phone number, or exactly the same name and
-organisation, is merged (new channels and empty fields filled in), never
-doubled, so importing the same file twice adds nothing. Every record is
-validated by the store's own rules while planning, so ``--dry-run`` reports
-exactly what a real import does. ``apply_import`` writes the plan in one
-``Store.batch()``: all of it is saved, or none.
+and what is wrong) by ``import_vcard`` or ``import_csv``, one record at a
+time as the plan asks for it. ``plan_import`` matches each record against
+the book and against the records before it: a contact with the same email
+or phone number, or exactly the same name and organisation, is merged (new
+channels and empty fields filled in), never doubled, so importing the same
+file twice adds nothing. Every record is validated by the store's own rules
+while planning, so ``--dry-run`` reports exactly what a real import does.
+``apply_import`` writes the plan in one ``Store.batch()``: all of it is
+saved, or none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..domain.fields import CHANNEL_FIELDS, CONTACT_FIELDS, clean_fields
-from ..domain.models import Channel, ChannelKind, Contact, Rung
+from ..domain.models import Channel, ChannelKind, Contact
 from ..domain.text import clean_line
-from ..errors import BchanError, ValidationError
+from ..errors import ValidationError
 from ..storage.store import Store
+from .import_csv import parse_csv
 from .import_keys import PHONE_KINDS, channel_key, name_key, normal_email, normal_phone
 from .import_plan import (
     ImportPlan,
@@ -34,6 +36,9 @@ from .import_plan import (
     ReportLine,
     Target,
 )
+from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_text import decode_text, text_lines
+from .import_vcard import looks_like_vcard, read_vcards
 
 # Contact fields filled in on a merge when the book has them empty.
 MERGED_FIELDS = ("org", "role", "notes", "codename")
@@ -41,96 +46,31 @@ _FIELD_WORDS = {"org": "organisation", "role": "role", "notes": "notes", "codena
 REASON_MAX = 120
 
 
-class ImportFailedError(BchanError):
-    """The file cannot be imported at all (unreadable, or not a known format)."""
-
-
 # --- what a file holds ----------------------------------------------------------
-
-
-@dataclass
-class ChannelRecord:
-    """A channel as read from a file, before validation."""
-
-    kind: ChannelKind
-    address: str
-    rung: Rung = Rung.PUBLIC
-    label: str = ""
-    their_preference: bool = False
-
-
-@dataclass
-class ContactRecord:
-    """A contact as read from a file (``line`` is where it starts)."""
-
-    line: int
-    name: str
-    org: str = ""
-    role: str = ""
-    notes: str = ""
-    codename: str = ""
-    tags: list[str] = field(default_factory=list)
-    channels: list[ChannelRecord] = field(default_factory=list)
-
-    def add_channel(self, channel: ChannelRecord, *, allow_empty: bool = False) -> None:
-        """Add a channel once: a repeat only adds its preference. An empty
-        address is dropped unless ``allow_empty`` (bchan's own meetings and calls)."""
-        if not channel.address.strip() and not allow_empty:
-            return
-        key = channel_key(channel.kind, channel.address, channel.label)
-        for known in self.channels:
-            if channel_key(known.kind, known.address, known.label) == key:
-                known.their_preference = known.their_preference or channel.their_preference
-                return
-        self.channels.append(channel)
-
-
-@dataclass(frozen=True)
-class BrokenRecord:
-    """A card or row that cannot be read, with the line it starts on."""
-
-    line: int
-    reason: str
-
-
-Record = ContactRecord | BrokenRecord
 
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """What a file holds, and in which format it was read."""
+    """What a file holds, and in which format it was read. The records are
+    read as they are iterated, once: a large file's records are never all
+    in memory together."""
 
     format: str
-    records: list[Record]
+    records: Iterator[Record]
 
 
 def read_import_file(path: Path) -> ParsedFile:
-    """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content."""
-    # Imported here: both readers build on the records defined above.
-    from .import_csv import parse_csv
-    from .import_vcard import looks_like_vcard, parse_vcards
-
+    """Read a vCard (.vcf) or a Google or Outlook CSV file, by its content.
+    Raises ``ImportFailedError`` at once when the file cannot be read at all."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ImportFailedError(f"cannot read {path}: {error.strerror or error}") from None
     text = decode_text(raw)
     if looks_like_vcard(text) or path.suffix.casefold() in (".vcf", ".vcard"):
-        return ParsedFile("vCard", parse_vcards(text))
+        return ParsedFile("vCard", read_vcards(text_lines(text)))
     flavour, records = parse_csv(text)
     return ParsedFile(flavour, records)
-
-
-def decode_text(raw: bytes) -> str:
-    """Text from a file's bytes: UTF-8 (with or without a BOM), UTF-16 with a
-    BOM, else Windows-1252, which is what older Outlook versions write."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # A truncated file may end in half a character: shown as U+FFFD, not a crash.
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 # --- matching -------------------------------------------------------------------------

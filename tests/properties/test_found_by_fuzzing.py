@@ -12,7 +12,8 @@ import pytest
 from bchan_tui.data import Store, ValidationError
 from bchan_tui.data.domain.text import clean_block, clean_line
 from bchan_tui.data.exchange.export_markdown import export_markdown
-from bchan_tui.data.exchange.importing import ContactRecord, read_import_file
+from bchan_tui.data.exchange.import_records import ContactRecord
+from bchan_tui.data.exchange.importing import read_import_file
 
 
 def test_a_lone_surrogate_is_dropped_and_the_book_stays_writable(db_path: Path) -> None:

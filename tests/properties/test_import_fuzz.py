@@ -16,8 +16,8 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from bchan_tui.data import BchanError, Rung, Store, WriteFailedError
+from bchan_tui.data.exchange.import_records import ImportFailedError
 from bchan_tui.data.exchange.importing import (
-    ImportFailedError,
     apply_import,
     import_file,
     plan_import,
