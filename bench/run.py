@@ -23,7 +23,7 @@ Each figure is a median over runs, each run a fresh process:
   the contact list took the filter (over every run's keystrokes);
 - a touch logged in the app by a thread worker, durable when it returns,
   and the longest the event loop went without a turn meanwhile;
-- ``bchan find``, ``query``, ``log`` and ``export`` (Markdown,
+- ``bchan find``, ``query``, ``reach``, ``log`` and ``export`` (Markdown,
   the whole book, in one process): the command's wall-clock time;
 - the dashboard's peak memory (the largest of the runs).
 
@@ -64,6 +64,7 @@ TARGETS: dict[str, dict[str, float]] = {
         "touch_s": 0.050,
         "find_s": 0.25,
         "query_s": 0.25,
+        "reach_s": 0.25,
         "log_s": 0.3,
         "export_s": 0.5,
         "peak_mb": 80,
@@ -75,6 +76,7 @@ TARGETS: dict[str, dict[str, float]] = {
         "touch_s": 0.150,
         "find_s": 0.6,
         "query_s": 0.6,
+        "reach_s": 0.6,
         "log_s": 0.6,
         "export_s": 2.5,
         "peak_mb": 250,
@@ -151,6 +153,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
         "blocked_s": max(a["blocked_s"] for a in apps),
         "find_s": timed_on_copies(book, runs, "find", QUERY),
         "query_s": timed_on_copies(book, runs, "query", QUERY),
+        "reach_s": timed_on_copies(book, runs, "reach", someone["name"]),
         "log_s": timed_on_copies(book, runs, *log_argv(someone)),
         "export_s": timed_on_copies(
             book, runs, "export", "-o", str(folder / "export.md"), "--force"
@@ -164,7 +167,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
 
 def first_found(book: Path) -> dict[str, Any]:
     """The first contact ``bchan find QUERY`` lists, as its JSON gives it:
-    whom ``bchan log`` is timed on."""
+    whom ``bchan reach`` and ``bchan log`` are timed on."""
     with fresh_copy(book) as db:
         _, out = run_bchan("find", "--json", QUERY, "--db", str(db))
     first: dict[str, Any] = json.loads(out)[0]
@@ -190,6 +193,7 @@ ROWS = (
     ("blocked_s", "  longest event-loop block meanwhile", "ms"),
     ("find_s", f"bchan find {QUERY}", "s"),
     ("query_s", f"bchan query {QUERY}", "s"),
+    ("reach_s", "bchan reach NAME", "s"),
     ("log_s", "bchan log (a touch, durable)", "s"),
     ("export_s", "bchan export (markdown, all)", "s"),
     ("peak_mb", "peak memory (dashboard)", "MB"),
