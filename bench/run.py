@@ -166,19 +166,21 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
 
 
 def first_found(book: Path) -> dict[str, Any]:
-    """The first contact ``bchan find QUERY`` lists, as its JSON gives it:
-    whom ``bchan reach`` and ``bchan log`` are timed on."""
+    """The first contact ``bchan find QUERY`` lists with a channel for
+    routine matters, as its JSON gives it: whom ``bchan reach`` and
+    ``bchan log`` are timed on."""
     with fresh_copy(book) as db:
         _, out = run_bchan("find", "--json", QUERY, "--db", str(db))
-    first: dict[str, Any] = json.loads(out)[0]
-    return first
+    found: list[dict[str, Any]] = json.loads(out)
+    return next(contact for contact in found if contact["routine"] is not None)
 
 
 def log_argv(contact: dict[str, Any]) -> list[str]:
     """``bchan log`` of a touch to ``contact`` on the channel reach now picks
-    for it, said yes to even if that channel is hot."""
+    for it, with the reason a private one needs, said yes to if it is hot."""
     channel = contact["routine"]["channel_id"]
-    return ["log", contact["id"], "--channel", channel, "--note", "benchmark", "--yes"]
+    touch = ["--note", "benchmark", "--reason", "benchmark", "--yes"]
+    return ["log", contact["id"], "--channel", channel, *touch]
 
 
 ROWS = (
