@@ -30,6 +30,9 @@ from typing import Any  # noqa: E402
 
 KEYSTROKE_QUERIES = ("marta", "lin", "ada z", "north", "cio")
 TERMINAL_SIZE = (120, 36)
+# Far longer than reading a size L book should take: a probe waiting for a
+# frame that never comes fails instead of hanging the benchmark.
+GIVE_UP_S = 300
 
 # Called at each frame an app renders.
 FrameWatchers = list[Callable[[], None]]
@@ -107,7 +110,8 @@ def app(db: Path) -> dict[str, Any]:
         watchers = frame_watchers(bchan)
         painted = _watch_loading(bchan, watchers)
         async with bchan.run_test(size=TERMINAL_SIZE) as pilot:
-            await painted["all_rows"].wait()
+            async with asyncio.timeout(GIVE_UP_S):
+                await painted["all_rows"].wait()
             # The attention list is still being worked out: typing waits for it.
             await pilot.pause()
 
@@ -179,7 +183,8 @@ async def _time_keystrokes(bchan: Any, watchers: FrameWatchers) -> list[float]:
             event = events.Key(name, key if len(key) == 1 else None).set_sender(bchan)
             began = time.perf_counter()
             bchan.post_message(event)
-            await repainted.wait()
+            async with asyncio.timeout(GIVE_UP_S):
+                await repainted.wait()
             timings.append(time.perf_counter() - began)
     watchers.remove(on_frame)
     del contact_list.set_matches

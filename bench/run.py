@@ -96,10 +96,12 @@ def fresh_copy(book: Path) -> Iterator[Path]:
 
 
 def probe(*args: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, str(PROBE), *args], capture_output=True, text=True, check=True
-    ).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(
+        [sys.executable, str(PROBE), *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"probe {' '.join(args)}: exit {done.returncode}\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
