@@ -5,7 +5,10 @@
     python bench/probe.py app DB          bchan: start-up, filter keystrokes, a durable touch
 
 Start-up is timed from the top of this script, before any import, to the
-first frame (bare) or to the contact list's first drawn rows (bchan).
+first frame (bare) or to the first frame showing rows of the contact list
+(bchan). A frame is timed by Textual's public ``App.post_display_hook``,
+which runs as soon as an update has been rendered for the terminal; keys are
+posted to the app as the terminal driver would post them.
 """
 
 from __future__ import annotations
@@ -21,19 +24,55 @@ import json  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 KEYSTROKE_QUERIES = ("marta", "lin", "ada z", "north", "cio")
+TERMINAL_SIZE = (120, 36)
+# Far longer than reading a size L book should take: a probe waiting for a
+# frame that never comes fails instead of hanging the benchmark.
+GIVE_UP_S = 300
+
+# Called at each frame an app renders.
+FrameWatchers = list[Callable[[], None]]
+
+
+def since_start() -> float:
+    return time.perf_counter() - STARTED
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class Moment(asyncio.Event):
+    """An event that remembers when, since the start, it first happened."""
+
+    at = 0.0
+
+    def happen(self) -> None:
+        if not self.is_set():
+            self.at = since_start()
+            self.set()
+
+
+def frame_watchers(app: Any) -> FrameWatchers:
+    """Callbacks to run at each frame ``app`` renders, from its public
+    ``post_display_hook`` set on this one app (a subclass would move where
+    Textual looks for the app's stylesheet)."""
+    watchers: FrameWatchers = []
+
+    def run_watchers() -> None:
+        for watcher in list(watchers):
+            watcher()
+
+    app.post_display_hook = run_watchers
+    return watchers
+
+
 def bare() -> dict[str, float]:
     from textual.app import App, ComposeResult
-    from textual.screen import Screen
     from textual.widgets import Footer, Static
 
     class Bare(App[None]):
@@ -41,22 +80,15 @@ def bare() -> dict[str, float]:
             yield Static("ready")
             yield Footer()
 
-    # Timed like bchan's first rows: at the first frame the screen sends.
-    compositor_refresh = Screen._compositor_refresh
-    painted: list[float] = []
-
-    def refresh_then_mark(screen: Screen[object]) -> None:
-        compositor_refresh(screen)
-        painted.append(time.perf_counter() - STARTED)
-
-    Screen._compositor_refresh = refresh_then_mark  # type: ignore[method-assign]
-
-    async def run() -> None:
-        async with Bare().run_test(size=(120, 36)) as pilot:
+    async def run() -> float:
+        app = Bare()
+        first_frame = Moment()
+        frame_watchers(app).append(first_frame.happen)
+        async with app.run_test(size=TERMINAL_SIZE) as pilot:
             await pilot.pause()
+        return first_frame.at
 
-    asyncio.run(run())
-    return {"startup_s": painted[0], "peak_mb": peak_mb()}
+    return {"startup_s": asyncio.run(run()), "peak_mb": peak_mb()}
 
 
 def parse(db: Path) -> dict[str, float]:
@@ -69,119 +101,109 @@ def parse(db: Path) -> dict[str, float]:
     return {"parse_s": time.perf_counter() - began}
 
 
-def _paint_times(screen_class: type) -> dict[str, float]:
-    """Record when the dashboard is first painted with the preview rows
-    shown, and with every row shown (the filter ready), by wrapping its
-    compositor refresh: the moment a terminal would receive the frame.
-
-    ``Pilot.pause`` is no clock for this: it waits for the whole process to
-    go idle, and a worker decoding the rest of the book keeps it busy for
-    up to its one-second cap."""
-    compositor_refresh = screen_class._compositor_refresh
-    painted: dict[str, float] = {}
-
-    def refresh_then_mark(dashboard: Any) -> None:
-        compositor_refresh(dashboard)
-        contact_list = dashboard.contact_list
-        if contact_list.loading or not contact_list.total_count:
-            return
-        now = time.perf_counter() - STARTED
-        painted.setdefault("first_rows", now)
-        if dashboard.search is not None:
-            painted.setdefault("all_rows", now)
-            screen_class._compositor_refresh = compositor_refresh  # type: ignore[method-assign]
-
-    screen_class._compositor_refresh = refresh_then_mark  # type: ignore[method-assign]
-    return painted
-
-
-def app(db: Path) -> dict[str, object]:
+def app(db: Path) -> dict[str, Any]:
     from bchan_tui.app import BchanApp
     from bchan_tui.preferences import Preferences
-    from bchan_tui.screens import DashboardScreen
 
-    painted = _paint_times(DashboardScreen)
-
-    async def run() -> dict[str, object]:
-        bchan = BchanApp(db_path=db, preferences=Preferences(None))
-        async with bchan.run_test(size=(120, 36)) as pilot:
-            while not isinstance(bchan.screen, DashboardScreen):
-                await asyncio.sleep(0.001)
-            dashboard = bchan.screen
-            # The first rows come from part of the book; sorting and the
-            # filter wait for every row.
-            while "all_rows" not in painted:
-                await asyncio.sleep(0.001)
+    async def run() -> dict[str, Any]:
+        bchan = BchanApp(db, preferences=Preferences(None))
+        watchers = frame_watchers(bchan)
+        painted = _watch_loading(bchan, watchers)
+        async with bchan.run_test(size=TERMINAL_SIZE) as pilot:
+            async with asyncio.timeout(GIVE_UP_S):
+                await painted["all_rows"].wait()
+            # The attention list is still being worked out: typing waits for it.
             await pilot.pause()
-            memory_after_start = peak_mb()
 
             await pilot.press("slash")
-            keystrokes = await _time_keystrokes(bchan, dashboard)
+            keystrokes = await _time_keystrokes(bchan, watchers)
             await pilot.press("escape")
 
-            touch_s, blocked_s = await _durable_touch(bchan, dashboard)
+            touch_s, blocked_s = await _durable_touch(bchan)
             return {
-                "startup_s": painted["first_rows"],
-                "all_rows_s": painted["all_rows"],
+                "startup_s": painted["first_rows"].at,
+                "all_rows_s": painted["all_rows"].at,
                 "keystrokes_s": keystrokes,
                 "touch_s": touch_s,
                 "blocked_s": blocked_s,
-                "peak_mb": max(memory_after_start, peak_mb()),
+                "peak_mb": peak_mb(),
             }
 
     return asyncio.run(run())
 
 
-async def _time_keystrokes(bchan: object, dashboard: object) -> list[float]:
+def _watch_loading(bchan: Any, watchers: FrameWatchers) -> dict[str, Moment]:
+    """The first frame with the first rows on the dashboard (from part of
+    the book), and the first with every row (sorting and the filter ready).
+
+    ``Pilot.pause`` is no clock for this: it waits for the whole process to
+    go idle, and workers reading the book keep it busy long after."""
+    dashboard = bchan.dashboard
+    painted = {"first_rows": Moment(), "all_rows": Moment()}
+
+    def on_frame() -> None:
+        if dashboard.search is not None:
+            painted["first_rows"].happen()
+            painted["all_rows"].happen()
+            watchers.remove(on_frame)
+        elif dashboard.previewing:
+            painted["first_rows"].happen()
+
+    watchers.append(on_frame)
+    return painted
+
+
+async def _time_keystrokes(bchan: Any, watchers: FrameWatchers) -> list[float]:
     """Each keystroke in the filter, from the key event entering the app to
-    the end of the first screen update after the list took the new filter."""
+    the first frame rendered after the contact list took the new filter."""
     from textual import events
 
-    applied = False
+    contact_list = bchan.dashboard.contact_list
+    set_matches = contact_list.set_matches
+    filtered = False
     repainted = asyncio.Event()
-    apply_filter = dashboard._apply_filter  # type: ignore[attr-defined]
-    compositor_refresh = dashboard._compositor_refresh  # type: ignore[attr-defined]
 
-    def filter_then_mark(query: str) -> None:
-        nonlocal applied
-        apply_filter(query)
-        applied = True
+    def set_matches_then_mark(scores: Any) -> None:
+        nonlocal filtered
+        set_matches(scores)
+        filtered = True
 
-    def refresh_then_mark() -> None:
-        compositor_refresh()
-        if applied:
+    def on_frame() -> None:
+        if filtered:
             repainted.set()
 
-    dashboard._apply_filter = filter_then_mark  # type: ignore[attr-defined]
-    dashboard._compositor_refresh = refresh_then_mark  # type: ignore[attr-defined]
+    contact_list.set_matches = set_matches_then_mark
+    watchers.append(on_frame)
     timings: list[float] = []
     for query in KEYSTROKE_QUERIES:
         for key in [*query, *["backspace"] * len(query)]:
-            applied = False
+            filtered = False
             repainted.clear()
             name = "space" if key == " " else key
+            event = events.Key(name, key if len(key) == 1 else None).set_sender(bchan)
             began = time.perf_counter()
-            bchan._driver.send_message(  # type: ignore[attr-defined]
-                events.Key(name, key if len(key) == 1 else None)
-            )
-            await repainted.wait()
+            bchan.post_message(event)
+            async with asyncio.timeout(GIVE_UP_S):
+                await repainted.wait()
             timings.append(time.perf_counter() - began)
+    watchers.remove(on_frame)
+    del contact_list.set_matches
     return timings
 
 
-async def _durable_touch(bchan: object, dashboard: object) -> tuple[float, float]:
+async def _durable_touch(bchan: Any) -> tuple[float, float]:
     """Log a touch the way the screens do (a thread worker calling the store),
     timing it to its return (it is fsynced by then) and the longest gap of a
     1 ms heartbeat on the event loop meanwhile."""
-    store = bchan.store  # type: ignore[attr-defined]
-    row = dashboard.contact_list.highlighted_row  # type: ignore[attr-defined]
+    store = bchan.store
+    row = bchan.dashboard.contact_list.highlighted_row
     contact_id = row.contact.id if row else store.contacts()[0].id
     channel = store.channels_of(contact_id)[0]
     beats: list[float] = []
-    timer = bchan.set_interval(0.001, lambda: beats.append(time.perf_counter()))  # type: ignore[attr-defined]
+    timer = bchan.set_interval(0.001, lambda: beats.append(time.perf_counter()))
     await asyncio.sleep(0.05)
     began = time.perf_counter()
-    worker = bchan.run_worker(  # type: ignore[attr-defined]
+    worker = bchan.run_worker(
         lambda: store.log_touch(contact_id, channel.id, reason="benchmark", note="benchmark"),
         thread=True,
     )
@@ -197,14 +219,12 @@ async def _durable_touch(bchan: object, dashboard: object) -> tuple[float, float
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
-        result: dict[str, object] = dict(bare())
+        result: dict[str, Any] = dict(bare())
     elif mode == "parse":
         result = dict(parse(Path(sys.argv[2])))
     elif mode == "app":
         result = app(Path(sys.argv[2]))
-        keys = result["keystrokes_s"]
-        assert isinstance(keys, list)
-        result["keystroke_median_s"] = statistics.median(keys)
+        result["keystroke_median_s"] = statistics.median(result["keystrokes_s"])
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     print(json.dumps(result))
