@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from tinydb import TinyDB
 
 from bchan_tui.data import (
     AttentionKind,
@@ -242,3 +243,13 @@ def test_a_batch_that_fails_saves_nothing(db_path: Path, frozen: pendulum.DateTi
         store.add_contact("Next")
     with Store(db_path) as reopened:
         assert sorted(c.name for c in reopened.contacts()) == ["Kept", "Next"]
+
+
+def test_tinydb_itself_reads_the_book(db_path: Path, frozen: pendulum.DateTime) -> None:
+    with Store(db_path) as store, store.batch():
+        marta = store.add_contact("Marta Lindqvist")
+        store.add_channel(marta.id, "public", "email", "m@example.org")
+    with TinyDB(db_path, access_mode="r") as tinydb:
+        (contact,) = tinydb.table("contacts").all()
+        assert contact["name"] == "Marta Lindqvist"
+        assert tinydb.table("channels").get(doc_id=1)["contact_id"] == marta.id

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from textual.widgets import Input
 
 from bchan_tui.data import Store
 from bchan_tui.data.samples.demo_book import build_demo_book
@@ -19,6 +20,13 @@ def private_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     monkeypatch.setenv("BCHAN_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A blinking cursor is drawn or not by the clock: on a busy machine a
+    # snapshot caught it in the other half of its blink.
+    monkeypatch.setattr(Input, "cursor_blink", False)
 
 
 @pytest.fixture
