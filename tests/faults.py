@@ -125,8 +125,8 @@ def folder_state(folder: Path) -> dict[str, bytes]:
 
 
 def assert_unchanged(before: dict[str, bytes], after: dict[str, bytes], book: str) -> None:
-    """Every file as it was. A new backup is allowed, if it is the book as it
-    was: a hard link takes no room, so a full disk may still make one."""
+    """Every file as it was. A new backup is allowed, if it is the book as
+    it was (a full disk that still took a small book's copy)."""
     added = {name: data for name, data in after.items() if name not in before}
     assert {name: after[name] for name in before if name in after} == before
     assert set(before) <= set(after)

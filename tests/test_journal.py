@@ -29,13 +29,12 @@ from bchan_tui.data.storage.journal import (
     Journal,
     JournalProblem,
     UnencodableChange,
-    journal_damage,
     journal_generation,
     journal_path,
-    repair_journal,
     replay,
     set_aside,
 )
+from bchan_tui.data.storage.journal_repair import journal_damage, repair_journal
 
 GENERATION = "gen-1"
 

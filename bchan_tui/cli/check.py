@@ -9,10 +9,10 @@ from pathlib import Path
 from bchan_tui.data.errors import BrokenDatabaseError
 from bchan_tui.data.storage.book_file import read_database
 from bchan_tui.data.storage.integrity import SHOWN_PROBLEMS, check_database
-from bchan_tui.data.storage.journal import (
+from bchan_tui.data.storage.journal import generation_of
+from bchan_tui.data.storage.journal_repair import (
     JournalDamage,
     RepairReport,
-    generation_of,
     journal_damage,
     repair_journal,
 )

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 FILE_MODE = 0o600
+# How much of a file a copy holds in memory at a time.
+COPY_BLOCK = 1024 * 1024
 
 
 def temp_prefix(path: Path) -> str:
@@ -38,23 +43,36 @@ def write_all(fd: int, payload: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:
+def write_atomically(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temp file, fsync, rename and fsync
     of the folder. The file ends with mode 0600.
 
     ``os.replace`` swaps the directory entry, so a symlink placed at ``path``
     is replaced, never followed to overwrite the file it points at.
-    ``durable=False`` skips both fsyncs, for a cache: a crash may then leave
-    the old file, the new one, or one cut short, never a mix of the two.
     """
+    _replace_atomically(path, lambda fd: write_all(fd, payload))
+
+
+def copy_atomically(source: Path, path: Path) -> None:
+    """Copy the file ``source`` to ``path`` as ``write_atomically`` writes,
+    a block at a time: a backup of a large book is not held in memory."""
+    with source.open("rb") as original:
+        _replace_atomically(path, lambda fd: _copy_into(original, fd))
+
+
+def _copy_into(original: BinaryIO, fd: int) -> None:
+    while block := original.read(COPY_BLOCK):
+        write_all(fd, block)
+
+
+def _replace_atomically(path: Path, fill: Callable[[int], None]) -> None:
     folder = path.parent
     # mkstemp creates the file with mode 0600 and O_EXCL.
     fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         try:
-            write_all(fd, payload)
-            if durable:
-                os.fsync(fd)
+            fill(fd)
+            os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp_name, FILE_MODE)
@@ -63,14 +81,15 @@ def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> Non
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    if durable:
-        fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def remove_stale_temp_files(path: Path) -> int:
     """Remove temp files a killed writer left beside ``path``; return how many."""
     removed = 0
-    for stale in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
+    # Escaped: a book named "team[1].json" must find its own temp files.
+    pattern = f"{glob.escape(temp_prefix(path))}*{TEMP_SUFFIX}"
+    for stale in path.parent.glob(pattern):
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
             removed += 1

@@ -15,7 +15,7 @@ from pathlib import Path
 import pendulum
 
 from ..domain.clock import now
-from .atomic import write_atomically
+from .atomic import copy_atomically
 
 KEEP = 5
 _STAMP_FORMAT = "YYYYMMDDTHHmmssSSS"
@@ -87,7 +87,7 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path:
     # A copy, never a hard link: a link is the book itself, so anything that
     # writes the book in place (cp, an editor, a sync tool) would change the
     # backup with it.
-    write_atomically(target, db_path.read_bytes())
+    copy_atomically(db_path, target)
     for old in backups_of(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target
@@ -112,7 +112,5 @@ def backup_if_new_day(db_path: Path) -> Path | None:
 def _copy_backups_that_are_the_book(db_path: Path) -> None:
     book = db_path.stat()
     linked = [backup for backup in backups_of(db_path) if os.path.samestat(backup.stat(), book)]
-    if linked:
-        payload = db_path.read_bytes()
-        for backup in linked:
-            write_atomically(backup, payload)
+    for backup in linked:
+        copy_atomically(db_path, backup)

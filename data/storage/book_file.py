@@ -134,7 +134,7 @@ def open_book(path: Path, *, read_only: bool) -> OpenedBook:
 
     A writer holds the book's lock before calling this, so the file cannot
     change between this reading and its first write. Nothing is written
-    until every document has been checked: see ``settle``.
+    until every document has been checked: see ``back_up_once_a_day``.
     """
     if not path.exists():
         data = new_database()
@@ -159,7 +159,7 @@ def open_book(path: Path, *, read_only: bool) -> OpenedBook:
     return OpenedBook(storage, journal_set_aside=aside)
 
 
-def settle(opened: OpenedBook) -> None:
+def back_up_once_a_day(opened: OpenedBook) -> None:
     """A writer's care of a book just checked whole, before its first
     rewrite: the day's first session backs it up."""
     if not opened.created:

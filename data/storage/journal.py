@@ -39,7 +39,7 @@ from ..domain.clock import now
 # Appends go through ``atomic.write_all`` by module, so that a simulated full
 # disk reaches them as it reaches whole-file writes.
 from . import atomic
-from .atomic import FILE_MODE, fsync_folder, write_atomically
+from .atomic import FILE_MODE, fsync_folder
 
 JOURNAL_SUFFIX = ".journal"
 JOURNAL_VERSION = 1
@@ -104,7 +104,7 @@ def _line(value: object) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(payload), payload)
 
 
-def _complete_lines(journal: Path) -> list[bytes]:
+def complete_lines(journal: Path) -> list[bytes]:
     """The journal's complete lines, without their newlines; none when there
     is no journal.
 
@@ -133,7 +133,7 @@ def _json_of(journal: Path, number: int, line: bytes) -> Any:
         raise JournalProblem(journal, number, "not JSON") from None
 
 
-def _generation_in(journal: Path, header: bytes) -> str:
+def generation_in(journal: Path, header: bytes) -> str:
     """The generation the header (line 1) names."""
     value = _json_of(journal, 1, header)
     if not (isinstance(value, dict) and value.get("journal") == JOURNAL_VERSION):
@@ -144,7 +144,7 @@ def _generation_in(journal: Path, header: bytes) -> str:
     return generation
 
 
-def _change_in(journal: Path, number: int, line: bytes) -> _Change:
+def change_in(journal: Path, number: int, line: bytes) -> _Change:
     """The change line ``number`` holds: (table, document id, document or
     None for a removal)."""
     value = _json_of(journal, number, line)
@@ -187,12 +187,12 @@ def replay(db_path: Path, data: RawData) -> Replayed | None:
     ``data`` as it was.
     """
     journal = journal_path(db_path)
-    lines = _complete_lines(journal)
+    lines = complete_lines(journal)
     if not lines:
         return None
-    if _generation_in(journal, lines[0]) != generation_of(data):
+    if generation_in(journal, lines[0]) != generation_of(data):
         return None
-    changes = [_change_in(journal, number, line) for number, line in enumerate(lines[1:], 2)]
+    changes = [change_in(journal, number, line) for number, line in enumerate(lines[1:], 2)]
     for table, doc_id, doc in changes:
         if doc is None:
             data.setdefault(table, {}).pop(doc_id, None)
@@ -220,7 +220,7 @@ def journal_generation(db_path: Path) -> str | None:
         return None
     if not header.endswith(b"\n"):
         return None
-    return _generation_in(journal, header[:-1])
+    return generation_in(journal, header[:-1])
 
 
 def set_aside(db_path: Path) -> Path:
@@ -231,17 +231,17 @@ def set_aside(db_path: Path) -> Path:
     rather than deleted; ``.stale`` is the suffix of no book's own files, so
     nothing takes it for a journal, a backup or a book's kept file.
     """
-    return _set_aside(journal_path(db_path))
+    return move_aside(journal_path(db_path))
 
 
-def _set_aside(journal: Path) -> Path:
-    aside = _keep_aside(journal)
+def move_aside(journal: Path) -> Path:
+    aside = keep_aside(journal)
     journal.unlink()
     fsync_folder(journal.parent)
     return aside
 
 
-def _keep_aside(journal: Path) -> Path:
+def keep_aside(journal: Path) -> Path:
     """Keep the journal's bytes under a new, unused name beside it, durably,
     and return that name; the journal itself stays where it is."""
     for aside in _names_aside(journal):
@@ -282,114 +282,6 @@ def _copy_to_new_file(source: Path, target: Path) -> None:
         target.unlink(missing_ok=True)
         raise
     os.close(fd)
-
-
-@dataclass(frozen=True, slots=True)
-class JournalDamage:
-    """The damaged lines of a journal that applies to its book, first first,
-    and how many changes its good lines hold: what ``repair_journal`` keeps
-    (none when the header is damaged)."""
-
-    problems: tuple[JournalProblem, ...]
-    good: int
-
-
-def journal_damage(db_path: Path, generation: str) -> JournalDamage | None:
-    """What is damaged in the journal beside ``db_path``, read whole, for
-    the book of ``generation``; nothing is written.
-
-    None when there is no journal, none of its complete lines is damaged,
-    or it names another generation: not replayed, its lines do not matter.
-    """
-    journal = journal_path(db_path)
-    lines = _complete_lines(journal)
-    if not lines:
-        return None
-    found = _sorted_lines(journal, lines)
-    if not found.problems or found.generation not in (None, generation):
-        return None
-    return JournalDamage(tuple(found.problems), len(found.good))
-
-
-@dataclass(frozen=True, slots=True)
-class RepairReport:
-    """What ``repair_journal`` did: where the journal as it was is kept, how
-    many changes the journal now holds, and the numbers of the damaged lines
-    it left out."""
-
-    original: Path
-    kept: int
-    dropped: tuple[int, ...]
-
-    @property
-    def set_aside_whole(self) -> bool:
-        """The header was damaged: the whole journal was set aside, and no
-        journal is left beside the book."""
-        return 1 in self.dropped
-
-
-def repair_journal(db_path: Path) -> RepairReport | None:
-    """Rewrite the journal beside ``db_path`` with every good line in order,
-    leaving out the damaged ones (and a last line a kill cut short); None,
-    with nothing written, when no line is damaged.
-
-    Every good line is kept, not only those before the first damaged one: a
-    line holds the whole of one document, so a later line never builds on
-    an earlier one, it replaces its document. Leaving a damaged line out
-    loses that one change: its document keeps the state of its last good
-    line, or the book's. (A later document may refer to one the damaged
-    line added; ``bchan check`` reports such a reference.) Keeping only the
-    lines before it would lose every later change as well, for nothing.
-
-    A damaged header cannot tell which book file the journal applies to, so
-    none of its changes can be kept: the journal is set aside whole.
-
-    The journal as it was is kept aside first (see ``set_aside``), and the
-    new one replaces it atomically, so a crash leaves one or the other.
-    The caller holds the book's session lock, so nothing appends meanwhile.
-    """
-    journal = journal_path(db_path)
-    lines = _complete_lines(journal)
-    if not lines:
-        return None
-    found = _sorted_lines(journal, lines)
-    if not found.problems:
-        return None
-    dropped = tuple(problem.line for problem in found.problems)
-    if found.header is None:
-        return RepairReport(_set_aside(journal), 0, dropped)
-    original = _keep_aside(journal)
-    write_atomically(journal, b"".join(line + b"\n" for line in [found.header, *found.good]))
-    return RepairReport(original, len(found.good), dropped)
-
-
-@dataclass(frozen=True, slots=True)
-class _SortedLines:
-    """A journal's complete lines told apart: its header and the generation
-    it names (None when damaged), its good change lines, its damaged lines."""
-
-    header: bytes | None
-    generation: str | None
-    good: list[bytes]
-    problems: list[JournalProblem]
-
-
-def _sorted_lines(journal: Path, lines: list[bytes]) -> _SortedLines:
-    try:
-        generation = _generation_in(journal, lines[0])
-    except JournalProblem as problem:
-        # Its changes cannot be told to belong to any book: none is good.
-        return _SortedLines(None, None, [], [problem])
-    good: list[bytes] = []
-    problems: list[JournalProblem] = []
-    for number, line in enumerate(lines[1:], 2):
-        try:
-            _change_in(journal, number, line)
-        except JournalProblem as problem:
-            problems.append(problem)
-        else:
-            good.append(line)
-    return _SortedLines(lines[0], generation, good, problems)
 
 
 class Journal:
@@ -489,6 +381,6 @@ def _make_way(journal: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISREG(found.st_mode) and found.st_size:
-        _set_aside(journal)
+        move_aside(journal)
     else:
         journal.unlink(missing_ok=True)

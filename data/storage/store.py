@@ -62,7 +62,7 @@ from ..domain.models import (
 )
 from ..domain.search import ContactMatch, ContactName, search_contacts
 from ..errors import DatabaseError, NotFoundError
-from .book_file import OpenedBook, broken, open_book, settle
+from .book_file import OpenedBook, back_up_once_a_day, broken, open_book
 from .changes import Changes
 from .documents import DocumentWriter
 from .lock import SessionLock
@@ -132,7 +132,7 @@ class Store(Changes):
                     raise broken(self.path, str(problem)) from None
                 self._index, self._part = built, None
                 if not self.read_only:
-                    settle(self._opened)
+                    back_up_once_a_day(self._opened)
             return self._index
 
     def _view(self, contact_ids: Collection[str]) -> BookIndex:

@@ -16,8 +16,8 @@ from .helpers import Book, bchan
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 
 # (fault, whether today's backup exists): without one, the session's first
-# act is the backup, which a full disk still allows (a hard link takes no
-# room) and a read-only folder refuses, without stopping the command.
+# act is the backup, which a full disk or a read-only folder refuses
+# without stopping the command.
 CASES = [(kind, backed_up) for kind in FAULTS for backed_up in (False, True)]
 
 
