@@ -11,6 +11,7 @@ unless asked for: a back channel is not something to complete by accident.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pendulum import DateTime
@@ -37,14 +38,11 @@ class AddressBookAnswer:
     hidden_private: int
 
 
-def emails_by_contact(store: Store) -> dict[str, list[Channel]]:
-    """Every active email channel with an address, by contact id: public ones
-    first, each rung in ladder order."""
-    # One pass over the book's channels: asking channels_of() for each of tens
-    # of thousands of contacts costs several times as much.
-    channels = store.channels(ChannelKind.EMAIL)
+def emails_by_contact(store: Store, contact_ids: Iterable[str]) -> dict[str, list[Channel]]:
+    """The active email channels with an address of each of ``contact_ids``
+    that has one: public ones first, each rung in ladder order."""
     found: defaultdict[str, list[Channel]] = defaultdict(list)
-    for channel in channels:
+    for channel in store.channels(ChannelKind.EMAIL, contact_ids=contact_ids):
         if channel.address and channel.is_active:
             found[channel.contact_id].append(channel)
     for emails in found.values():
@@ -63,21 +61,25 @@ def _note(contact: Contact, channel: Channel, band: Band) -> str:
 def email_addresses(
     store: Store, query: str, *, include_private: bool, now: DateTime
 ) -> AddressBookAnswer:
-    """The email addresses for ``query``, best match first."""
-    emails = emails_by_contact(store)
-    found = store.search_contacts(query, among=emails)
-    by_name = {m.contact.id for m in found if m.close}
+    """The email addresses for ``query``, best match first.
+
+    Only the contacts the query may mean are decoded: those whose stored
+    name matches, and those with an email address that contains it.
+    """
+    found = store.search_contacts(query)
     wanted = fold(query).strip()
-    by_address = store.contacts_among(
-        contact_id
-        for contact_id, channels in emails.items()
-        if contact_id not in by_name
-        and wanted
-        and any(wanted in fold(channel.address) for channel in channels)
-    )
-    chosen = [m.contact for m in found if m.close] + by_address
-    if not chosen:
-        chosen = [m.contact for m in found]
+    by_address = store.contacts_with_address(ChannelKind.EMAIL, wanted) if wanted else []
+    close = [m.contact.id for m in found if m.close]
+    named = set(close)
+    candidates = close + [contact_id for contact_id in by_address if contact_id not in named]
+    emails = emails_by_contact(store, candidates)
+    chosen_ids = [contact_id for contact_id in candidates if contact_id in emails]
+    if not chosen_ids:
+        loose = [m.contact.id for m in found]
+        emails = emails_by_contact(store, loose)
+        chosen_ids = [contact_id for contact_id in loose if contact_id in emails]
+    people = {c.id: c for c in store.contacts_among(chosen_ids)}
+    chosen = [people[contact_id] for contact_id in chosen_ids if contact_id in people]
     given = [
         (contact, channel)
         for contact in chosen

@@ -60,7 +60,7 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
-from ..domain.search import ContactMatch, ContactName, search_contacts
+from ..domain.search import ContactMatch, ContactName, fold, search_contacts
 from ..errors import DatabaseError, NotFoundError
 from .book_file import OpenedBook, back_up_once_a_day, broken, open_book
 from .changes import Changes
@@ -242,20 +242,32 @@ class Store(Changes):
                 return owner if isinstance(owner, str) else None
         return None
 
-    def channels(self, kind: ChannelKind | None = None) -> list[Channel]:
-        """Every channel of the book (of one ``kind`` when given), active and
-        retired, in no particular order; until the book is indexed, only
-        the contacts with a channel of that kind are decoded."""
-        if kind is not None and self._index is None:
-            owners = {
-                doc.get("contact_id")
+    def channels(
+        self, kind: ChannelKind | None = None, *, contact_ids: Iterable[str] | None = None
+    ) -> list[Channel]:
+        """Every channel of the book, or of ``contact_ids`` (of one ``kind``
+        when given), active and retired, in no particular order."""
+        index = self.index() if contact_ids is None else self._view(set(contact_ids))
+        return [c for c in index.channels.values() if kind is None or c.kind is kind]
+
+    def contacts_with_address(self, kind: ChannelKind, text: str) -> list[str]:
+        """Ids of the contacts with a channel of ``kind`` whose address holds
+        ``text`` (folded), in stored order; read from the stored documents,
+        so no channel is decoded for it."""
+        if self._index is not None:
+            channels = self._index.channels.values()
+            found = (c.contact_id for c in channels if c.kind is kind and text in fold(c.address))
+            return list(dict.fromkeys(found))
+        return list(
+            dict.fromkeys(
+                doc["contact_id"]
                 for doc in self._data["channels"].values()
                 if doc.get("kind") == kind.value
-            }
-            index = self._view({owner for owner in owners if isinstance(owner, str)})
-        else:
-            index = self.index()
-        return [c for c in index.channels.values() if kind is None or c.kind is kind]
+                and isinstance(doc.get("contact_id"), str)
+                and isinstance(address := doc.get("address"), str)
+                and text in fold(address)
+            )
+        )
 
     def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
         """A contact's channels in ladder order (retired ones last when asked for)."""
