@@ -11,7 +11,7 @@ import threading
 import uuid
 from collections.abc import Collection
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime
 
@@ -68,31 +68,19 @@ class Changes:
     _storage: AtomicJSONStorage
     _documents: DocumentWriter
 
-    # What ``Store`` answers, declared for the type checker.
-    def index(self) -> BookIndex:
-        raise NotImplementedError
-
-    def _view(self, contact_ids: Collection[str]) -> BookIndex:
-        raise NotImplementedError
-
-    def _changed(self) -> None:
-        raise NotImplementedError
-
-    @property
-    def indexed(self) -> bool:
-        raise NotImplementedError
-
-    def contact(self, contact_id: str) -> Contact:
-        raise NotImplementedError
-
-    def channel(self, channel_id: str) -> Channel:
-        raise NotImplementedError
-
-    def channels_of(self, contact_id: str, *, include_retired: bool = False) -> list[Channel]:
-        raise NotImplementedError
-
-    def account(self, account_id: str) -> Account:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # What ``Store`` answers, declared for the type checker.
+        @property
+        def indexed(self) -> bool: ...
+        def index(self) -> BookIndex: ...
+        def _view(self, contact_ids: Collection[str]) -> BookIndex: ...
+        def _changed(self) -> None: ...
+        def contact(self, contact_id: str) -> Contact: ...
+        def channel(self, channel_id: str) -> Channel: ...
+        def channels_of(
+            self, contact_id: str, *, include_retired: bool = False
+        ) -> list[Channel]: ...
+        def account(self, account_id: str) -> Account: ...
 
     # --- contacts -------------------------------------------------------------
 
