@@ -12,7 +12,7 @@ from bchan_tui.cli import main
 from bchan_tui.data import Store
 from bchan_tui.data.domain.search import ContactSearch
 from bchan_tui.data.samples.demo_book import build_demo_book
-from bchan_tui.data.storage import store as store_module
+from bchan_tui.data.storage import questions as questions_module
 
 from .helpers import Book, bchan
 
@@ -134,7 +134,7 @@ def test_find_does_not_derive_every_contacts_row(
         raise AssertionError("find must derive rows for the matches only")
 
     # The whole-book derivation behind Store.contact_rows() without ids.
-    monkeypatch.setattr(store_module, "contact_rows", refuse)
+    monkeypatch.setattr(questions_module, "contact_rows", refuse)
     status, out, _ = bchan(capsys, book, "find", "marta")
     assert status == 0
     assert "Marta Lindqvist" in out
