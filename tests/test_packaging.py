@@ -19,7 +19,13 @@ def test_the_wheel_maps_the_folders_into_bchan_tui(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("bchan-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "bchan_tui/data/store.py" in names
+    # Every module of the data layer's subpackages, and no other: a
+    # subpackage missing from pyproject.toml, or a stale build, shows here.
+    in_tree = {
+        f"bchan_tui/data/{module.relative_to(ROOT / 'data').as_posix()}"
+        for module in (ROOT / "data").rglob("*.py")
+    }
+    assert {name for name in names if name.startswith("bchan_tui/data/")} == in_tree
     assert "bchan_tui/screens/__init__.py" in names
     assert "bchan_tui/widgets/__init__.py" in names
     assert "bchan_tui/cli/__init__.py" in names
