@@ -403,3 +403,25 @@ def test_check_structure_accepts_document_ids_from_1_to_18_digits() -> None:
     data = new_database()
     data["touches"] = {key: {} for key in ("1", "2", "10", "907", "9" * 18)}
     assert check_structure(data) is data
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGES))
+def test_bchan_log_on_a_damaged_book_logs_and_says_so_or_logs_nothing(
+    valid_book: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = damaged_book(valid_book, name, tmp_path)
+    before = path.read_bytes()
+    journal = path.with_name(path.name + ".journal")
+    argv = ("log", NAME, "--channel", "email", "--yes", "--note", "after the damage")
+    # An exception escaping main() fails the test with its traceback.
+    status, out, err = bchan(capsys, path, *argv)
+    written = journal.exists() and b"after the damage" in journal.read_bytes()
+    if status == 0:
+        assert out.startswith("logged ") and written
+    else:
+        # Never "logged", then a failure; and nothing written.
+        assert "logged" not in out and not written
+        assert status in (1, 2)
+        assert err.splitlines()[0].startswith("bchan: "), err
+    # The book itself is never rewritten by a single touch.
+    assert path.read_bytes() == before
