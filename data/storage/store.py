@@ -61,9 +61,9 @@ class Store(Questions, Changes):
             self._release_lock()
             raise
         self._storage = self._opened.storage
+        # Where a journal of another generation of the book was set aside
+        # at opening (its changes are not in the book), or None.
         self.journal_set_aside = self._opened.journal_set_aside
-        """Where a journal of another generation of the book was set aside at
-        opening (its changes are not in the book), or None."""
         self._documents = DocumentWriter(self._storage)
 
     # --- the index --------------------------------------------------------------
