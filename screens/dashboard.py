@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data.domain.search import SearchText, search_text
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
@@ -54,7 +55,7 @@ class DashboardScreen(BookScreen[None]):
             with Vertical(id="list-pane") as list_pane:
                 list_pane.border_title = "Contacts"
                 yield FilterInput(
-                    placeholder="/ to filter by name, organisation, role or tag",
+                    placeholder="/ to filter: name, org, notes, tag:x, @address, number",
                     id="filter",
                     compact=True,
                 )
@@ -92,6 +93,9 @@ class DashboardScreen(BookScreen[None]):
             return
         self.contact_list.screen_safe = value
         self.attention_list.screen_safe = value
+        if self.search is not None:
+            # The filter finds what is shown: a codename, never the name it hides.
+            self.rebuild_search(list(self.contacts.values()), value)
         self._update_status()
 
     # --- loading --------------------------------------------------------------
@@ -111,7 +115,9 @@ class DashboardScreen(BookScreen[None]):
             # started at once, it would halve the speed of the first paint.
             painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
         rows = self.store.contact_rows()
-        search = NarrowingSearch(row.contact for row in rows)
+        search = NarrowingSearch.of(
+            (row.contact for row in rows), self.store.channels(), screen_safe=self.screen_safe
+        )
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
         self.app.call_from_thread(self.refresh_attention)
@@ -130,10 +136,22 @@ class DashboardScreen(BookScreen[None]):
     def _show_rows(self, rows: list[ContactRow], search: NarrowingSearch) -> None:
         self.previewing = False
         self.contacts = {row.contact.id: row.contact for row in rows}
+        # A query typed while the book was read goes to its best match; a
+        # reload keeps the cursor where the user put it.
+        first = self.search is None
         self.search = search
         contact_list = self.contact_list
         contact_list.set_rows(rows)
         contact_list.loading = False
+        self._apply_filter(self.filter_input.value, typed=first)
+
+    @work(thread=True, exit_on_error=False, group="search", exclusive=True)
+    def rebuild_search(self, contacts: list[Contact], screen_safe: bool) -> None:
+        search = NarrowingSearch.of(contacts, self.store.channels(), screen_safe=screen_safe)
+        self.app.call_from_thread(self._use_search, search)
+
+    def _use_search(self, search: NarrowingSearch) -> None:
+        self.search = search
         self._apply_filter(self.filter_input.value)
 
     @work(thread=True, exit_on_error=False, group="attention", exclusive=True)
@@ -154,14 +172,16 @@ class DashboardScreen(BookScreen[None]):
     def refresh_contact(self, contact_id: str, *, select: bool = False) -> None:
         """Rebuild one contact's row after a change, then the attention list."""
         (row,) = self.store.contact_rows(contact_ids=[contact_id])
-        self.app.call_from_thread(self._put_row, row, select)
+        channels = self.store.channels(contact_ids=[contact_id])
+        text = search_text(row.contact, channels, screen_safe=self.screen_safe)
+        self.app.call_from_thread(self._put_row, row, text, select)
         self.app.call_from_thread(self.refresh_attention)
 
-    def _put_row(self, row: ContactRow, select: bool) -> None:
+    def _put_row(self, row: ContactRow, text: SearchText, select: bool) -> None:
         contact = row.contact
         contact_list = self.contact_list
         if self.search is not None:
-            self.search.update(contact)
+            self.search.update(contact.id, text)
         if contact.archived:
             self.contacts.pop(contact.id, None)
             contact_list.remove_row(contact.id)
@@ -221,16 +241,17 @@ class DashboardScreen(BookScreen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self._apply_filter(event.value)
+        self._apply_filter(event.value, typed=True)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         self.contact_list.focus()
 
-    def _apply_filter(self, query: str) -> None:
+    def _apply_filter(self, query: str, *, typed: bool = False) -> None:
         if self.search is None:
             return
-        self.contact_list.set_matches(self.search.scores(query) if query.strip() else None)
+        scores = self.search.scores(query) if query.strip() else None
+        self.contact_list.set_matches(scores, to_best=typed)
         self._update_status()
         self._sync_bindings()
 

@@ -7,7 +7,13 @@ from textual.binding import Binding, BindingType
 SORT = Binding.Group("sort", compact=True)
 
 DASHBOARD_BINDINGS: list[BindingType] = [
-    Binding("slash", "filter", "Filter", id="dashboard.filter", tooltip="Filter contacts"),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        id="dashboard.filter",
+        tooltip="Filter contacts by name, org, note, tag:x, @address or number",
+    ),
     Binding(
         "escape",
         "clear_filter",

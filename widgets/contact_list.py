@@ -182,9 +182,13 @@ class ContactList(CursorList):
             self._anchor = self._view[min(position, len(self._view) - 1)] if self._view else None
         self._resort()
 
-    def set_matches(self, scores: Mapping[str, int] | None) -> None:
+    def set_matches(self, scores: Mapping[str, int] | None, *, to_best: bool = False) -> None:
         """Show only these contacts, better scores first, each score in the
-        sort order (None shows everyone)."""
+        sort order (None shows everyone). With ``to_best`` (the query was
+        typed) the cursor goes to the best match: the one a key pressed
+        next is meant for; otherwise it stays on its contact."""
+        if scores is not None and to_best:
+            self._anchor = None
         self._matches = scores
         self._refilter()
 
@@ -274,6 +278,10 @@ class ContactList(CursorList):
             except ValueError:
                 index = 0
         self._cursor = index
+        if self._view:
+            # The cursor's contact is the one it keeps from now on: clearing
+            # the filter leaves it on the match the user was looking at.
+            self._anchor = self._view[index]
         self.items_changed()
         self._announce(self.highlighted_id)
 

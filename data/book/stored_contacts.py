@@ -7,8 +7,16 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ..domain.models import Contact
-from ..domain.search import ContactMatch, ContactName, QueryMatcher, best_first, document_haystack
+from ..domain.models import Contact, Rung
+from ..domain.search import (
+    ContactMatch,
+    ContactName,
+    Query,
+    Tier,
+    best,
+    document_search_text,
+    ranked,
+)
 from .codec import contact_from_doc
 
 
@@ -23,10 +31,10 @@ def contact_names(table: Mapping[str, Any]) -> list[ContactName]:
     order. Raises ``TypeError`` for an id, a name or a codename that is not text."""
     named = []
     for contact_id, doc in documents_by_id(table).items():
-        name, codename = doc["name"], doc.get("codename") or ""
-        if not all(isinstance(text, str) for text in (contact_id, name, codename)):
-            raise TypeError(f"contact {contact_id!r}: id, name and codename must be text")
-        named.append(ContactName(contact_id, name, codename, bool(doc.get("archived"))))
+        name, codename, org = doc["name"], doc.get("codename") or "", doc.get("org") or ""
+        if not all(isinstance(text, str) for text in (contact_id, name, codename, org)):
+            raise TypeError(f"contact {contact_id!r}: id, name, codename and org must be text")
+        named.append(ContactName(contact_id, name, codename, bool(doc.get("archived")), org))
     return named
 
 
@@ -43,29 +51,46 @@ def contacts_among(
 
 
 def search_documents(
-    table: Mapping[str, Any], query: str, *, among: Collection[str] | None = None
+    table: Mapping[str, Any],
+    query: str,
+    *,
+    among: Collection[str] | None = None,
+    channels: Mapping[str, Any] | None = None,
 ) -> list[ContactMatch]:
     """``search_contacts`` over the active contacts of a stored contacts table
     (those whose id is in ``among``, when given), decoding only the documents
     that match: the shell answers a search in a fraction of the time decoding
-    every contact takes.
+    every contact takes. The stored ``channels`` give the addresses an
+    address or a number in the query looks for.
 
     Raises ``TypeError``, ``KeyError``, ``AttributeError`` or ``SchemaProblem``
     for a document that is not as it should be.
     """
+    parsed = Query(query)
     docs = {
         contact_id: doc
         for contact_id, doc in documents_by_id(table).items()
         if not doc.get("archived") and (among is None or contact_id in among)
     }
-    texts = {contact_id: document_haystack(doc) for contact_id, doc in docs.items()}
-    matcher = QueryMatcher(query)
-    found = [
-        ContactMatch(
-            contact_from_doc(docs[contact_id]),
-            score,
-            all(term in texts[contact_id] for term in matcher.terms),
-        )
-        for contact_id, score in matcher.scores(texts.items()).items()
-    ]
-    return best_first(found)
+    addresses = _addresses(channels) if channels is not None and parsed.needs_addresses else {}
+    texts = {
+        contact_id: document_search_text(doc, addresses.get(contact_id, ()))
+        for contact_id, doc in docs.items()
+    }
+    if parsed.blank:
+        tiers = dict.fromkeys(texts, Tier.WORD_PREFIX)
+    else:
+        tiers = best(parsed.tiers(texts.items()))
+    return ranked(ContactMatch(contact_from_doc(docs[cid]), tier) for cid, tier in tiers.items())
+
+
+def _addresses(channels: Mapping[str, Any]) -> dict[str, list[tuple[Rung, str]]]:
+    """The active channels' rungs and addresses, by contact, from the stored
+    channel documents."""
+    found: dict[str, list[tuple[Rung, str]]] = {}
+    for doc in channels.values():
+        address = doc.get("address")
+        if doc.get("status", "active") != "active" or not isinstance(address, str):
+            continue
+        found.setdefault(doc["contact_id"], []).append((Rung(doc["rung"]), address))
+    return found

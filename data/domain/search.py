@@ -1,20 +1,48 @@
 """Matching contacts to what the user types: the dashboard's filter and
-``bchan find`` share it, so both find the same people.
+``bchan find`` share it, so both find the same people in the same order.
 
-Every word of the query must match the contact's name, organisation, role or
-tags, as a substring or, failing that, as a subsequence ("mlq" finds
-"Marta Lindqvist"), ignoring case and accents. Substring matches rank higher.
+A query is words, and every word must match. A plain word matches the
+contact's name, codename, organisation, role, tags and notes, ignoring case
+and accents; ``tag:analyst`` matches a tag only; ``@fastmail`` matches an
+address; a number (``070 555``, ``+46-70``) matches the digits of a phone
+number as well as words. How well a contact matches is the worst of its
+words' tiers, best first:
+
+- ``EXACT``: the whole query is the contact's name or codename;
+- ``NAME_PREFIX``: every word starts a word of the name or codename
+  ("marta lind" for Marta Lindqvist);
+- ``WORD_PREFIX``: every word starts a word of the contact, wherever it is
+  (her organisation, a note that names her);
+- ``SUBSTRING``: every word is at least part of one ("qvist");
+- ``LETTERS``: the letters of a word in order ("mlq"), shown only when
+  nothing matches better: letters in order match almost anyone.
+
+What a contact is found by (``SearchText``) is worked out once. While
+screen-safe, it is only what the screen shows: a codenamed contact is found
+by its codename and never by the name it hides, notes are not searched, and
+addresses are public ones.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Any
 
-from .models import Contact
+from .models import Channel, Contact, Rung
+
+
+class Tier(IntEnum):
+    """How well a contact matches a query; higher is better."""
+
+    LETTERS = 1
+    SUBSTRING = 2
+    WORD_PREFIX = 3
+    NAME_PREFIX = 4
+    EXACT = 5
 
 
 def fold(text: str) -> str:
@@ -26,116 +54,330 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def haystack(contact: Contact) -> str:
-    """The folded text a contact is searched by."""
-    return fold(" ".join((contact.name, contact.org, contact.role, *contact.tags)))
+# Anything that is not a letter or a digit ends a word: "Anne-Marie",
+# "O'Brien" and "Lindqvist," are found by each of their parts.
+_WORD_BREAKS = re.compile(r"[\W_]+")
 
 
-def document_haystack(doc: Mapping[str, Any]) -> str:
-    """``haystack`` of a stored contact document, without decoding it.
+def words_of(text: str) -> str:
+    """The folded words of ``text``, each after a space: " anne marie dupont".
+
+    The leading space makes a word's start a substring search: " lind".
+    """
+    folded = _WORD_BREAKS.sub(" ", fold(text)).strip()
+    return f" {folded}" if folded else ""
+
+
+def whole_name(text: str) -> str:
+    """A name as an exact match compares it: folded words, single-spaced."""
+    return words_of(text).strip()
+
+
+_PHONE_TERM = re.compile(r"^\+?[\d().\-/]+$")
+_MIN_NUMBER_DIGITS = 3
+
+
+def digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class SearchText:
+    """What one contact is found by, folded once."""
+
+    words: str
+    names: frozenset[str]
+    name_words: str = ""
+    tags: str = ""
+    addresses: str = ""
+    numbers: str = ""
+
+
+def search_text(
+    contact: Contact, channels: Iterable[Channel] = (), *, screen_safe: bool = False
+) -> SearchText:
+    """The ``SearchText`` of a contact with its channels (retired ones are
+    left out: nobody reaches anyone on them)."""
+    return _search_text(
+        contact.name,
+        contact.codename,
+        (contact.org, contact.role),
+        contact.tags,
+        contact.notes,
+        [(c.rung, c.address) for c in channels if c.is_active],
+        screen_safe=screen_safe,
+    )
+
+
+def document_search_text(
+    doc: Mapping[str, Any], addresses: Sequence[tuple[Rung, str]] = ()
+) -> SearchText:
+    """``search_text`` of a stored contact document, without decoding it.
 
     Raises ``TypeError`` when a field searched is not text.
     """
-    parts = (doc["name"], doc.get("org") or "", doc.get("role") or "", *(doc.get("tags") or ()))
-    return fold(" ".join(parts))
+    texts = (doc["name"], doc.get("codename") or "", doc.get("org") or "", doc.get("role") or "")
+    tags = tuple(doc.get("tags") or ())
+    notes = doc.get("notes") or ""
+    if not all(isinstance(text, str) for text in (*texts, *tags, notes)):
+        raise TypeError(f"contact {doc.get('id')!r}: a searched field is not text")
+    name, codename, org, role = texts
+    return _search_text(name, codename, (org, role), tags, notes, addresses)
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    # The term's letters in order, anything between them.
-    return re.compile(".*?".join(map(re.escape, term)))
+def _search_text(
+    name: str,
+    codename: str,
+    about: tuple[str, str],
+    tags: Iterable[str],
+    notes: str,
+    addresses: Iterable[tuple[Rung, str]],
+    *,
+    screen_safe: bool = False,
+) -> SearchText:
+    tags = tuple(tags)
+    if screen_safe:
+        # Only what the screen shows: the codename in place of the name.
+        shown = codename or name
+        parts: tuple[str, ...] = (shown, *about, *tags)
+        named_by: tuple[str, ...] = (shown,)
+        addresses = [(rung, address) for rung, address in addresses if rung is Rung.PUBLIC]
+    else:
+        parts = (name, codename, *about, *tags, notes)
+        named_by = (name, codename)
+    kept = [address for _, address in addresses if address]
+    return SearchText(
+        words="".join(words_of(part) for part in parts),
+        names=frozenset(whole_name(text) for text in named_by if text),
+        name_words="".join(words_of(text) for text in named_by),
+        tags="".join(words_of(tag) for tag in tags),
+        addresses="\n".join(fold(address) for address in kept),
+        numbers="\n".join(
+            digits_of(address) for address in kept if _PHONE_TERM.match(address.replace(" ", ""))
+        ),
+    )
 
 
-class QueryMatcher:
-    """A compiled query; ``score`` is None for no match, higher is better."""
+# --- queries -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word of a query: ``kind`` is "word", "tag", "address" or "number"."""
+
+    kind: str
+    text: str
+
+    def narrows(self, before: Term) -> bool:
+        """Whether this term can only match what ``before`` matched."""
+        return self.kind == before.kind and self.text.startswith(before.text)
+
+
+def _terms(query: str) -> list[Term]:
+    terms: list[Term] = []
+    raws = query.split()
+    at = 0
+    while at < len(raws):
+        raw = raws[at]
+        at += 1
+        if _PHONE_TERM.match(raw):
+            # A number is often typed in groups: "+46 70 555" is one term.
+            while at < len(raws) and _PHONE_TERM.match(raws[at]):
+                raw += " " + raws[at]
+                at += 1
+            if len(digits_of(raw)) >= _MIN_NUMBER_DIGITS:
+                terms.append(Term("number", raw))
+                continue
+        if raw.casefold().startswith("tag:"):
+            terms += [Term("tag", word) for word in words_of(raw[4:]).split()]
+        elif raw.startswith("@") and len(raw) > 1:
+            terms.append(Term("address", fold(raw[1:])))
+        else:
+            terms += [Term("word", word) for word in words_of(raw).split()]
+    return terms
+
+
+def _letters(word: str) -> re.Pattern[str]:
+    # The word's letters in order, anything between them.
+    return re.compile(".*?".join(map(re.escape, word)))
+
+
+class Query:
+    """A parsed query; ``tiers`` says how well each text matches."""
 
     def __init__(self, query: str) -> None:
-        self.terms = fold(query).split()
-        self._patterns = [_term_pattern(term) for term in self.terms]
+        self.terms = _terms(query)
+        self.whole = " ".join(t.text for t in self.terms if t.kind == "word")
+        self._only_words = all(t.kind == "word" for t in self.terms)
 
-    def score(self, text: str) -> int | None:
-        return self.scores((("", text),)).get("")
+    @property
+    def blank(self) -> bool:
+        return not self.terms
 
-    def matches(self, text: str) -> bool:
-        return self.score(text) is not None
+    @property
+    def needs_addresses(self) -> bool:
+        return any(term.kind in {"address", "number"} for term in self.terms)
 
-    def scores(self, texts: Iterable[tuple[str, str]]) -> dict[str, int]:
-        """``score`` of each (key, text) that matches, by key: the same
-        answers, in one loop that calls nothing per text but C string
-        methods (a keystroke scores ten thousand contacts)."""
-        terms = [
-            (term, f" {term}", pattern.search)
-            for term, pattern in zip(self.terms, self._patterns, strict=True)
+    def narrows(self, before: Query) -> bool:
+        """Whether this query can only match what ``before`` matched (all
+        tiers counted): the same terms, the last one perhaps longer, and
+        perhaps more after it."""
+        if before.blank or len(self.terms) < len(before.terms):
+            return False
+        *kept, last = before.terms
+        mine = self.terms
+        return mine[: len(kept)] == kept and mine[len(kept)].narrows(last)
+
+    def tiers(self, texts: Iterable[tuple[str, SearchText]]) -> dict[str, Tier]:
+        """The tier of each (key, text) that matches at all, LETTERS
+        included (``best`` leaves those out when better ones exist).
+
+        One loop with nothing but C string methods per text and word: a
+        keystroke matches ten thousand contacts."""
+        words = [
+            (term.text, f" {term.text}", _letters(term.text).search)
+            for term in self.terms
+            if term.kind == "word"
         ]
-        found: dict[str, int] = {}
+        others = [term for term in self.terms if term.kind != "word"]
+        whole = self.whole if self._only_words else None
+        starts = [spaced for _, spaced, _ in words]
+        found: dict[str, Tier] = {}
         for key, text in texts:
-            total = 0
-            for term, spaced, search in terms:
-                if term in text:
-                    total += 2 if text.startswith(term) or spaced in text else 1
-                elif search(text) is None:
+            tier = Tier.WORD_PREFIX
+            haystack = text.words
+            for word, spaced, letters in words:
+                if spaced in haystack:
+                    continue
+                if word in haystack:
+                    tier = min(tier, Tier.SUBSTRING)
+                elif letters(haystack) is not None:
+                    tier = Tier.LETTERS
+                else:
                     break
             else:
-                found[key] = total
+                for term in others:
+                    matched = _other_tier(term, text)
+                    if matched is None:
+                        break
+                    tier = min(tier, matched)
+                else:
+                    if whole and whole in text.names:
+                        tier = Tier.EXACT
+                    elif tier is Tier.WORD_PREFIX and starts and not others:
+                        names = text.name_words
+                        if all(start in names for start in starts):
+                            tier = Tier.NAME_PREFIX
+                    found[key] = tier
         return found
 
 
+def _other_tier(term: Term, text: SearchText) -> Tier | None:
+    if term.kind == "tag":
+        if f" {term.text}" in text.tags:
+            return Tier.WORD_PREFIX
+        return Tier.SUBSTRING if term.text in text.tags else None
+    if term.kind == "address":
+        return Tier.WORD_PREFIX if term.text and term.text in text.addresses else None
+    # A number: the digits of a phone number, with or without a trunk 0
+    # ("070 555" is in "+46 70 555"), or else words ("Ada Bauer 591").
+    digits = digits_of(term.text)
+    national = digits.lstrip("0")
+    if digits in text.numbers or (len(national) >= _MIN_NUMBER_DIGITS and national in text.numbers):
+        return Tier.WORD_PREFIX
+    words = words_of(term.text)
+    if words and words in text.words:
+        return Tier.WORD_PREFIX
+    return Tier.SUBSTRING if words.strip() and words.strip() in text.words else None
+
+
+def best(tiers: Mapping[str, Tier]) -> dict[str, Tier]:
+    """The matches worth showing: letters-in-order ones only when nothing
+    matches better."""
+    if any(tier > Tier.LETTERS for tier in tiers.values()):
+        return {key: tier for key, tier in tiers.items() if tier > Tier.LETTERS}
+    return dict(tiers)
+
+
 class ContactSearch:
-    """Folded haystacks built once, so each keystroke only scans strings."""
+    """Every contact's ``SearchText``, built once, so a keystroke only scans
+    strings."""
 
-    def __init__(self, contacts: Iterable[Contact]) -> None:
-        self._haystacks = {contact.id: haystack(contact) for contact in contacts}
+    def __init__(self, texts: Mapping[str, SearchText]) -> None:
+        self._texts = dict(texts)
 
-    def update(self, contact: Contact) -> None:
-        self._haystacks[contact.id] = haystack(contact)
+    @classmethod
+    def of(
+        cls,
+        contacts: Iterable[Contact],
+        channels: Iterable[Channel] = (),
+        *,
+        screen_safe: bool = False,
+    ) -> ContactSearch:
+        by_contact: dict[str, list[Channel]] = {}
+        for channel in channels:
+            by_contact.setdefault(channel.contact_id, []).append(channel)
+        return cls(
+            {
+                c.id: search_text(c, by_contact.get(c.id, ()), screen_safe=screen_safe)
+                for c in contacts
+            }
+        )
 
-    def scores(self, query: str, within: Iterable[str] | None = None) -> dict[str, int]:
-        """Matching ids with how well each matched (higher is better); only
+    def update(self, contact_id: str, text: SearchText) -> None:
+        self._texts[contact_id] = text
+
+    def all_tiers(self, query: Query, within: Iterable[str] | None = None) -> dict[str, Tier]:
+        """Every match of ``query`` with its tier, LETTERS included; only
         among the ids ``within``, when given (a narrower query's candidates)."""
-        haystacks = self._haystacks
+        texts = self._texts
         if within is None:
-            texts: Iterable[tuple[str, str]] = haystacks.items()
-        else:
-            texts = ((cid, haystacks[cid]) for cid in within if cid in haystacks)
-        return QueryMatcher(query).scores(texts)
+            return query.tiers(texts.items())
+        return query.tiers((cid, texts[cid]) for cid in within if cid in texts)
+
+    def scores(self, query: str) -> dict[str, Tier]:
+        """The matches worth showing, by id, with their tiers."""
+        return best(self.all_tiers(Query(query)))
 
     def matching_ids(self, query: str) -> set[str]:
         """Ids of the contacts the query matches (all of them for a blank query)."""
+        if Query(query).blank:
+            return set(self._texts)
         return set(self.scores(query))
-
-    def ranked(self, query: str) -> list[str]:
-        """Matching ids, best match first (for the shell's ``bchan find``)."""
-        scored = self.scores(query)
-        return sorted(scored, key=lambda cid: -scored[cid])
 
 
 @dataclass(frozen=True, slots=True)
 class ContactMatch:
-    """A contact the query matches: ``close`` when every word of the query is
-    part of the text (not only its letters in order); higher ``score`` is better."""
+    """A contact the query matches, and how well."""
 
     contact: Contact
-    score: int
-    close: bool
+    tier: Tier
+
+    @property
+    def close(self) -> bool:
+        """Every word of the query is part of the contact's text, not only
+        its letters in order."""
+        return self.tier > Tier.LETTERS
 
 
-def best_first(found: list[ContactMatch]) -> list[ContactMatch]:
-    found.sort(key=lambda m: (not m.close, -m.score, fold(m.contact.name), m.contact.id))
-    return found
+def ranked(found: Iterable[ContactMatch]) -> list[ContactMatch]:
+    """Best tier first, then by name (then id, so the order is stable)."""
+    return sorted(found, key=lambda m: (-m.tier, fold(m.contact.name), m.contact.id))
 
 
-def search_contacts(contacts: Iterable[Contact], query: str) -> list[ContactMatch]:
-    """The contacts the query matches, by the dashboard filter's rule, best first:
-    close matches, then by score, then by name. A blank query matches everyone."""
+def search_contacts(
+    contacts: Iterable[Contact], query: str, channels: Iterable[Channel] = ()
+) -> list[ContactMatch]:
+    """The contacts the query matches, by the dashboard filter's rule, best
+    first. A blank query matches everyone."""
     by_id = {contact.id: contact for contact in contacts}
-    texts = {contact_id: haystack(contact) for contact_id, contact in by_id.items()}
-    matcher = QueryMatcher(query)
-    found = [
-        ContactMatch(
-            by_id[contact_id], score, all(term in texts[contact_id] for term in matcher.terms)
-        )
-        for contact_id, score in matcher.scores(texts.items()).items()
-    ]
-    return best_first(found)
+    search = ContactSearch.of(by_id.values(), channels)
+    if Query(query).blank:
+        return ranked(ContactMatch(c, Tier.WORD_PREFIX) for c in by_id.values())
+    return ranked(ContactMatch(by_id[cid], tier) for cid, tier in search.scores(query).items())
+
+
+# --- naming one contact ----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +389,28 @@ class ContactName:
     name: str
     codename: str
     archived: bool
+    org: str = ""
+
+
+def _named_words(named: ContactName) -> str:
+    return "".join(words_of(text) for text in (named.name, named.codename, named.org))
+
+
+def named_by(people: Iterable[ContactName], text: str) -> Iterator[ContactName]:
+    """The people ``text`` names: its whole name or codename when some have
+    it (ignoring case and accents), else everyone each of whose words is the
+    start of a word of the name, codename or organisation. Nothing looser:
+    a command that writes acts on no one else."""
+    people = list(people)
+    wanted = whole_name(text)
+    if not wanted:
+        return
+    exact = [p for p in people if wanted in {whole_name(p.name), whole_name(p.codename)}]
+    if exact:
+        yield from exact
+        return
+    starts = [f" {word}" for word in wanted.split()]
+    for person in people:
+        words = _named_words(person)
+        if all(start in words for start in starts):
+            yield person

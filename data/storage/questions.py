@@ -112,24 +112,27 @@ class Questions:
             except (KeyError, TypeError, AttributeError):
                 pass  # a document is not as it should be: the index names it
         people = self.index().contacts.values()
-        return [ContactName(c.id, c.name, c.codename, c.archived) for c in people]
+        return [ContactName(c.id, c.name, c.codename, c.archived, c.org) for c in people]
 
     def search_contacts(
         self, query: str, *, among: Collection[str] | None = None
     ) -> list[ContactMatch]:
         """The active contacts ``query`` matches (only those whose id is in
-        ``among``, when given), best first; until the book is indexed, only
-        the contacts that match are decoded."""
+        ``among``, when given), best first, as the dashboard's filter ranks
+        them; until the book is indexed, only the contacts that match are
+        decoded."""
         stored = self._stored_contacts()
         if stored is not None:
             try:
-                return search_documents(stored, query, among=among)
-            except (SchemaProblem, KeyError, TypeError, AttributeError):
+                return search_documents(
+                    stored, query, among=among, channels=self._data.get("channels", {})
+                )
+            except (SchemaProblem, KeyError, TypeError, AttributeError, ValueError):
                 pass  # a document is not as it should be: the index names it
         people = self.contacts()
         if among is not None:
             people = [contact for contact in people if contact.id in among]
-        return search_contacts(people, query)
+        return search_contacts(people, query, self.channels())
 
     # --- channels ---------------------------------------------------------------
 

@@ -80,7 +80,7 @@ async def test_the_palette_offers_the_actions_that_apply(demo_db: Path) -> None:
             "Log a touch",
             "Edit the contact",
             "Archive the contact",
-            "Filter contacts",
+            "Filter contacts by name, org, note, tag:x, @address or number",
             "Sort by name (again: reverse)",
             "Sort by overdue-ness, most overdue first (again: reverse)",
             "Show every key",

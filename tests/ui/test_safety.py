@@ -164,3 +164,28 @@ async def test_an_unexpected_error_is_reported_without_a_traceback(
         await settle(pilot)
         assert app.is_running
         assert any(n.message == "RuntimeError: boom" for n in app._notifications)
+
+
+async def test_the_filter_finds_what_screen_safe_shows_and_never_the_hidden_name(
+    demo_db: Path,
+) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        # Her real name finds nobody: a row appearing would say who HERON is.
+        await pilot.press("slash", *"lindqvist")
+        await settle(pilot)
+        assert contact_list(app).shown_ids == []
+        assert "No contact matches the filter." in visible_text(app)
+        await pilot.press(*(["backspace"] * 9), *"heron")
+        await settle(pilot)
+        assert highlighted_name(app) == "Marta Lindqvist"  # the row behind HERON
+        assert "HERON" in visible_text(app)
+        # Revealed again, the same filter is searched by the names shown.
+        await pilot.press("escape", "m")
+        await settle(pilot)
+        await pilot.press("slash", *"lindqvist")
+        await settle(pilot)
+        assert highlighted_name(app) == "Marta Lindqvist"
