@@ -124,35 +124,58 @@ def test_a_shared_name_is_ambiguous(store: Store, people: dict[str, Contact]) ->
     assert str(several.value) == "'Jonas Weber' matches 2 contacts"
 
 
-def test_a_close_match_beats_scattered_letters(store: Store, people: dict[str, Contact]) -> None:
-    # "ber" is part of "Anna Berg" and "Jonas Weber", but only letters of "...Forrester".
-    with pytest.raises(SeveralContactsError) as several:
-        resolve_contact(store, "ber")
-    assert set(several.value.candidates) == {people["anna"], people["jonas1"], people["jonas2"]}
-    # With no close match, letters in order are enough: "Forrester" twice.
-    with pytest.raises(SeveralContactsError) as several:
-        resolve_contact(store, "frr")
-    assert set(several.value.candidates) == {people["anna"], people["mateo"]}
-    assert resolve_contact(store, "lee") == people["ann"]
+def test_words_must_start_words_of_one_name_codename_or_organisation(
+    store: Store, people: dict[str, Contact]
+) -> None:
+    assert resolve_contact(store, "jonas north") == people["jonas1"]
+    assert resolve_contact(store, "weber glob") == people["jonas2"]
+    kestrel = store.add_contact("Marta Lindqvist", codename="KESTREL")
+    assert resolve_contact(store, "kestrel") == kestrel
+    assert resolve_contact(store, "marta lind") == kestrel
+    # Part of a word, or its letters in order, names nobody: "erg" is in
+    # "Anna Berg", "eber" in "Jonas Weber", "frr" in "Forrester".
+    for loose in ("erg", "frr", "eber", "lindqvst"):
+        with pytest.raises(NoMatchError):
+            resolve_contact(store, loose)
 
 
-def test_archived_contacts_are_found_by_id_only(store: Store, people: dict[str, Contact]) -> None:
-    olga = people["olga"]
-    found = resolve_contact(store, olga.id)
-    assert (found.id, found.archived) == (olga.id, True)
+def test_an_unknown_name_is_refused_with_the_closest_names(
+    store: Store, people: dict[str, Contact]
+) -> None:
+    store.add_contact("Laura King")
+    store.add_contact("Hiro Tanaka")
     with pytest.raises(NoMatchError) as nothing:
-        resolve_contact(store, "Olga Ivanova")
-    assert str(nothing.value) == "no contact matches 'Olga Ivanova'"
+        resolve_contact(store, "Oscar Wilde")
+    assert str(nothing.value) == "no contact matches 'Oscar Wilde'"
     assert nothing.value.exit_status == 1
+    assert nothing.value.suggestions == ()
+    with pytest.raises(NoMatchError) as close:
+        resolve_contact(store, "Laura Kim")
+    assert close.value.suggestions == ("Laura King",)
 
 
-def test_search_contacts_ranks_close_matches_first(
+def test_archived_contacts_only_when_asked_for(store: Store, people: dict[str, Contact]) -> None:
+    olga = people["olga"]
+    for text in ("Olga Ivanova", "olga", olga.id):
+        with pytest.raises(NoMatchError) as nothing:
+            resolve_contact(store, text)
+        assert "archived: Olga Ivanova (add --archived)" in str(nothing.value)
+        assert nothing.value.exit_status == 1
+        found = resolve_contact(store, text, archived=True)
+        assert (found.id, found.archived) == (olga.id, True)
+
+
+def test_search_contacts_ranks_word_starts_before_parts_of_words(
     store: Store, people: dict[str, Contact]
 ) -> None:
     found = search_contacts(store.contacts(), "ann")
-    assert [m.contact.name for m in found if m.close] == ["Ann Lee", "Anna Berg"]
-    assert all(not m.close for m in found[2:])
+    assert [m.contact.name for m in found] == ["Ann Lee", "Anna Berg"]
     assert search_contacts(store.contacts(), "zzz") == []
+    # Letters in order only when nothing matches better.
+    assert [m.contact.name for m in search_contacts(store.contacts(), "frr")] == [
+        "Anna Berg",
+        "Mateo García",
+    ]
 
 
 # --- finding channels ------------------------------------------------------------

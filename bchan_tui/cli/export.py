@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from bchan_tui.data.domain.clock import now as clock_now
-from bchan_tui.data.domain.models import Contact
-from bchan_tui.data.domain.search import fold
 from bchan_tui.data.exchange.export_markdown import export_markdown
 from bchan_tui.data.storage.atomic import write_atomically
 from bchan_tui.data.storage.lookup import find_account, resolve_contact
@@ -22,7 +20,7 @@ from .common import (
     opened_store,
     write_output,
 )
-from .shell import lookup_guarded, shown
+from .shell import add_archived_option, lookup_guarded, shown
 
 EXIT_EXISTS = 1
 
@@ -45,6 +43,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="append",
         help="export this contact only (repeat for several): a codename, or as in 'bchan reach'",
     )
+    add_archived_option(parser)
     parser.add_argument(
         "--account",
         metavar="NAME",
@@ -113,16 +112,8 @@ def _chosen(store: Store, args: argparse.Namespace) -> list[str] | None:
     """The contact ids --contact and --account name, or None for the whole book."""
     if not args.contact and not args.account:
         return None
-    ids = [_contact(store, text).id for text in args.contact or ()]
+    ids = [resolve_contact(store, text, archived=args.archived).id for text in args.contact or ()]
     for name in args.account or ():
         account = find_account(store, name)
         ids.extend(c.id for c in store.contacts() if c.account_id == account.id)
     return ids
-
-
-def _contact(store: Store, text: str) -> Contact:
-    """A contact by its codename (as a redacted export calls it), else as in 'bchan reach'."""
-    wanted = fold(text.strip())
-    everyone = store.contacts(include_archived=True)
-    coded = [c for c in everyone if c.codename and fold(c.codename) == wanted]
-    return coded[0] if len(coded) == 1 else resolve_contact(store, text)

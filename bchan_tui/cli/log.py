@@ -15,7 +15,7 @@ from bchan_tui.data.storage.lookup import resolve_channel, resolve_contact
 from bchan_tui.data.storage.store import Store
 
 from .common import EXIT_OK, add_db_option, fail, opened_store
-from .shell import emit, lookup_guarded, shown
+from .shell import add_archived_option, emit, lookup_guarded, shown
 
 EXIT_REFUSED = 1
 
@@ -59,6 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--yes", action="store_true", help="log it even when the channel is hot, without asking"
     )
+    add_archived_option(parser)
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     direction = Direction.IN if args.incoming else Direction.OUT
     # The touch is appended to the journal, checked against its contact alone.
     with opened_store(args, write=True) as store:
-        contact = resolve_contact(store, args.contact)
+        contact = resolve_contact(store, args.contact, archived=args.archived)
         channel = resolve_channel(contact, store.channels_of(contact.id), args.channel)
         if direction is Direction.OUT and not _hot_use_accepted(store, channel, args.yes):
             return EXIT_REFUSED

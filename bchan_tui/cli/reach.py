@@ -11,7 +11,7 @@ from bchan_tui.data.domain.models import Rung, Urgency
 from bchan_tui.data.storage.lookup import resolve_contact
 
 from .common import EXIT_OK, add_db_option, opened_store
-from .shell import emit, lookup_guarded, shown
+from .shell import add_archived_option, emit, lookup_guarded, shown
 
 URGENCIES = [u.value for u in Urgency]
 
@@ -22,9 +22,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the channel to use now for one contact, its address and why",
         description="Print the channel reach now picks for this contact and a matter of "
         "this urgency, its address (a private address is masked unless --reveal), and the "
-        "one-line reason. NAME_OR_ID is an id, its first 6+ characters, a name, or words "
-        "of one as in 'bchan find'. Exit 1 when it matches nobody, 3 when it matches "
-        "several (they are listed), 2 when the database cannot be read.",
+        "one-line reason. NAME_OR_ID is an id or its first 6+ characters, a whole name or "
+        "codename, or words that each start a word of one contact's name, codename or "
+        "organisation ('marta lind'); nothing looser. Exit 1 when it matches nobody (the "
+        "closest names are suggested, never used), 3 when it matches several (they are "
+        "listed), 2 when the database cannot be read.",
     )
     parser.add_argument("contact", metavar="NAME_OR_ID", help="who to reach")
     parser.add_argument(
@@ -36,6 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--reveal", action="store_true", help="show a private address instead of masking it"
     )
+    add_archived_option(parser)
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -44,7 +47,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     urgency = Urgency(args.urgency)
     with opened_store(args, write=False) as store:
-        contact = resolve_contact(store, args.contact)
+        contact = resolve_contact(store, args.contact, archived=args.archived)
         recommendation = store.reach_now(contact.id, urgency, clock_now())
     heading = shown(contact.name)
     if contact.org:

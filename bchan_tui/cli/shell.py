@@ -16,6 +16,7 @@ from bchan_tui.data.settings import SettingsError
 from bchan_tui.data.storage.lookup import (
     ChannelNotFoundError,
     LookupFailed,
+    NoMatchError,
     SeveralContactsError,
     channel_line,
     short_id,
@@ -60,12 +61,22 @@ def report_lookup(error: LookupFailed) -> int:
     if isinstance(error, SeveralContactsError):
         labels = [contact_label(c) for c in error.candidates]
         lines = [*_listing(labels), "Give more of the name, or the id."]
+    elif isinstance(error, NoMatchError) and error.suggestions:
+        lines = [f"Did you mean: {', '.join(shown(name) for name in error.suggestions)}?"]
     elif isinstance(error, ChannelNotFoundError) and error.channels:
         choices = [shown(channel_line(c, error.channels)) for c in error.channels]
         lines = ["Its channels:", *_listing(choices)]
     for line in lines:
         print(line, file=sys.stderr)
     return error.exit_status
+
+
+def add_archived_option(parser: argparse.ArgumentParser) -> None:
+    """``--archived``: a name may mean an archived contact too. Without it an
+    archived contact is never acted on, only pointed out."""
+    parser.add_argument(
+        "--archived", action="store_true", help="the contact may be an archived one"
+    )
 
 
 def lookup_guarded(handler: Handler) -> Handler:

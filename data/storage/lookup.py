@@ -1,15 +1,15 @@
 """Finding the contact and the channel a person means from what they type on
 the command line: ``bchan reach marta``, ``bchan log 3f2a9c --channel signal``.
 
-Contacts are matched the way the dashboard's filter matches them
-(``bchan_tui.data.search``); an exact id, an id prefix or an exact name wins
-over a search, so a name that is part of another ("Ann" and "Anna Berg") can
-always be picked. A search hit where every word is part of the text ranks
-above one found only as scattered letters ("mlq" for "Marta Lindqvist").
+A contact is named strictly (``resolve_contact``): an id, a whole name, or
+words that start words of one name. The dashboard's filter is looser, as a
+list to look through may be; a command that writes must act on the person
+meant and no one else.
 """
 
 from __future__ import annotations
 
+import difflib
 import shlex
 import string
 from collections.abc import Iterable, Sequence
@@ -19,7 +19,7 @@ from pendulum import DateTime
 from ..domain.masking import shown_address
 from ..domain.models import Account, Channel, ChannelKind, Contact, ContactRow, Rung
 from ..domain.search import ContactMatch as ContactMatch  # where callers have found it
-from ..domain.search import fold
+from ..domain.search import ContactName, fold, named_by, whole_name
 from ..errors import BchanError
 from .store import Store
 
@@ -39,7 +39,11 @@ class LookupFailed(BchanError):
 
 
 class NoMatchError(LookupFailed):
-    """Nothing matches."""
+    """Nothing matches; ``suggestions`` are names that look like what was typed."""
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = tuple(suggestions)
 
 
 class SeveralContactsError(LookupFailed):
@@ -77,41 +81,66 @@ def _several(text: str, candidates: Sequence[Contact]) -> SeveralContactsError:
     return SeveralContactsError(f"{text!r} matches {len(candidates)} contacts", candidates)
 
 
-def resolve_contact(store: Store, text: str) -> Contact:
-    """The one contact ``text`` names: an exact id, a unique id prefix (six
-    characters or more), an exact name (ignoring case and accents), or else
-    the one contact a search finds (close matches first).
+def _named(people: Sequence[ContactName], text: str) -> list[ContactName]:
+    """Whom ``text`` names among ``people``: by id or id prefix when it looks
+    like one and some id starts with it, else by name (``named_by``)."""
+    if _looks_like_id(text):
+        prefix = text.casefold()
+        by_id = [p for p in people if p.id.startswith(prefix)]
+        exact = [p for p in by_id if p.id == prefix]
+        if exact or by_id:
+            return exact or by_id
+    return list(named_by(people, text))
 
-    Ids find archived contacts too; names and searches only active ones.
-    Raises ``NoMatchError`` or ``SeveralContactsError``.
+
+def resolve_contact(store: Store, text: str, *, archived: bool = False) -> Contact:
+    """The one contact ``text`` names, and nobody else: an id or a unique id
+    prefix (six characters or more), a whole name or codename (ignoring case
+    and accents), or words each of which starts a word of one contact's
+    name, codename or organisation. Archived contacts only when
+    ``archived`` is set.
+
+    Raises ``SeveralContactsError`` listing them when several match, and
+    ``NoMatchError`` when none does: saying so when an archived contact
+    would match, and offering the closest names otherwise, never acting on
+    them.
     """
     wanted = text.strip()
     if not wanted:
         raise NoMatchError("give a name or an id")
     # Names and ids first: only the contacts that may be meant are decoded.
     everyone = store.contact_names()
-    if _looks_like_id(wanted):
-        prefix = wanted.casefold()
-        by_id = [c.id for c in everyone if c.id.startswith(prefix)]
-        exact = [i for i in by_id if i == prefix]
-        if exact or len(by_id) == 1:
-            return _decoded(store, (exact or by_id)[:1])[0]
-        if by_id:
-            raise _several(wanted, _decoded(store, by_id))
-    name = fold(wanted)
-    same_name = [c.id for c in everyone if not c.archived and fold(c.name) == name]
-    if len(same_name) == 1:
-        return _decoded(store, same_name)[0]
-    if same_name:
-        raise _several(wanted, sorted(_decoded(store, same_name), key=lambda c: c.id))
-    found = store.search_contacts(wanted)
-    close = [m.contact for m in found if m.close]
-    tier = close or [m.contact for m in found]
-    if len(tier) == 1:
-        return tier[0]
-    if tier:
-        raise _several(wanted, tier)
-    raise NoMatchError(f"no contact matches {wanted!r}")
+    pool = everyone if archived else [p for p in everyone if not p.archived]
+    found = _named(pool, wanted)
+    if len(found) == 1:
+        return _decoded(store, [found[0].id])[0]
+    if found:
+        by_name = sorted(_decoded(store, [p.id for p in found]), key=lambda c: (fold(c.name), c.id))
+        raise _several(wanted, by_name)
+    if not archived:
+        resting = _named([p for p in everyone if p.archived], wanted)
+        if resting:
+            names = ", ".join(p.name for p in resting[:3])
+            raise NoMatchError(
+                f"no active contact matches {wanted!r}; archived: {names} (add --archived)"
+            )
+    raise NoMatchError(f"no contact matches {wanted!r}", suggestions=_closest(pool, wanted))
+
+
+# The least likeness (difflib's ratio) a name needs to be suggested.
+SUGGEST_CUTOFF = 0.6
+SUGGESTIONS = 3
+
+
+def _closest(people: Sequence[ContactName], text: str) -> list[str]:
+    """Names that look like ``text``, closest first, for "did you mean"."""
+    by_name: dict[str, str] = {}
+    for person in people:
+        by_name.setdefault(whole_name(person.name), person.name)
+    close = difflib.get_close_matches(
+        whole_name(text), list(by_name), n=SUGGESTIONS, cutoff=SUGGEST_CUTOFF
+    )
+    return [by_name[name] for name in close]
 
 
 def _decoded(store: Store, contact_ids: Sequence[str]) -> list[Contact]:

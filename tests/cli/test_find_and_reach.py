@@ -110,8 +110,8 @@ def test_find_finds_whom_the_dashboard_filter_shows(
 ) -> None:
     with Store(db_path) as store:
         build_demo_book(store)
-        search = ContactSearch(store.contacts())
-    for query in ("north", "analyst", "mlq", "garcia", "press editor"):
+        search = ContactSearch.of(store.contacts(), store.channels())
+    for query in ("north", "analyst", "mlq", "garcia", "press editor", "tag:press", "@proton"):
         main(["find", "--json", query, "--db", str(db_path)])
         found = {item["id"] for item in json.loads(capsys.readouterr().out)}
         assert found == search.matching_ids(query), query
@@ -174,13 +174,16 @@ def test_reach_takes_an_id_or_its_prefix(book: Book, capsys: pytest.CaptureFixtu
         assert out.startswith("Kwame Mensah (Atlas Ventures)\n")
 
 
-def test_reach_finds_an_archived_contact_by_id_only(
+def test_reach_names_an_archived_contact_only_with_archived(
     book: Book, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bchan(capsys, book, "reach", "Olga Ivanova")[0] == 1
-    status, out, _ = bchan(capsys, book, "reach", book.olga)
-    assert status == 0
-    assert "olga@umbrella.example" in out
+    for text in ("Olga Ivanova", book.olga):
+        status, out, err = bchan(capsys, book, "reach", text)
+        assert (status, out) == (1, "")
+        assert "archived: Olga Ivanova (add --archived)" in err
+        status, out, _ = bchan(capsys, book, "reach", text, "--archived")
+        assert status == 0
+        assert "olga@umbrella.example" in out
 
 
 def test_reach_exits_1_when_the_name_matches_nobody(
