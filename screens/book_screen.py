@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from bchan_tui.data import Contact, ContactDetail, Store, Urgency
+from bchan_tui.data.domain.search import fold
 from bchan_tui.widgets.display import shown_name
 
 from .confirm import ConfirmModal
@@ -119,7 +120,14 @@ class BookScreen(Screen[ResultT]):
             if result is not None and result.changes:
                 self._save_changes(result)
 
-        self.app.push_screen(EditContactModal(contact, self.store.accounts()), answered)
+        taken = frozenset(
+            fold(named.codename)
+            for named in self.store.contact_names()
+            if named.codename and named.id != contact.id
+        )
+        self.app.push_screen(
+            EditContactModal(contact, self.store.accounts(), taken_codenames=taken), answered
+        )
 
     @work(thread=True, exit_on_error=False, group="write")
     def _save_changes(self, result: ContactChanges) -> None:

@@ -15,7 +15,15 @@ from bchan_tui.data import Account, Contact
 from bchan_tui.data.domain.text import LONG_MAX
 from bchan_tui.widgets import KeyFooter
 
-from .form import FormModal, account_select, chosen_account, optional, required, whole_number
+from .form import (
+    FormModal,
+    account_select,
+    chosen_account,
+    optional,
+    required,
+    unused_codename,
+    whole_number,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +50,17 @@ class EditContactModal(FormModal[ContactChanges]):
     cadence, account, tags, intention and notes; ``accounts`` are those the
     contact can be assigned to."""
 
-    def __init__(self, contact: Contact, accounts: Sequence[Account] = ()) -> None:
+    def __init__(
+        self,
+        contact: Contact,
+        accounts: Sequence[Account] = (),
+        *,
+        taken_codenames: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.contact = contact
         self.accounts = tuple(accounts)
+        self.taken_codenames = taken_codenames
 
     def _value(self, key: str) -> str:
         value = getattr(self.contact, key)
@@ -64,7 +79,11 @@ class EditContactModal(FormModal[ContactChanges]):
                         self._value(key),
                         id=key,
                         name=label.lower(),
-                        validators=validators,
+                        validators=(
+                            unused_codename(self.taken_codenames)
+                            if key == "codename"
+                            else validators
+                        ),
                         validate_on=["changed", "submitted"],
                         placeholder="days" if key == "cadence_days" else "",
                     )

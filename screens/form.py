@@ -13,6 +13,7 @@ from textual.validation import Function, Length, Validator
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from bchan_tui.data import Account
+from bchan_tui.data.domain.search import fold
 from bchan_tui.data.domain.text import ADDRESS_MAX, NAME_MAX, SHORT_MAX
 
 ResultT = TypeVar("ResultT")
@@ -29,6 +30,18 @@ def required(field: str, limit: int = NAME_MAX) -> list[Validator]:
 def optional(field: str, limit: int = SHORT_MAX) -> list[Validator]:
     """A field that may be blank but has a length limit."""
     return [Length(maximum=limit, failure_description=f"{field} is at most {limit} characters")]
+
+
+def unused_codename(taken: frozenset[str]) -> list[Validator]:
+    """A codename no other contact has (``taken``: theirs, folded). Checked
+    in the form, so a refused codename loses nothing else typed."""
+    return [
+        *optional("the codename"),
+        Function(
+            lambda value: fold(value.strip()) not in taken,
+            "that codename is taken by another contact",
+        ),
+    ]
 
 
 def address_validators() -> list[Validator]:

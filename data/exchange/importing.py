@@ -5,10 +5,13 @@ A file is read into ``ContactRecord``s (or ``BrokenRecord``s naming the line
 and what is wrong) by ``import_vcard`` or ``import_csv``, one record at a
 time as the plan asks for it. ``plan_import`` matches each record against
 the book and against the records before it: a contact with the same email
-or phone number, or exactly the same name and organisation, is merged (new
-channels and empty fields filled in), never doubled, so importing the same
-file twice adds nothing. Every record is validated by the store's own rules
-while planning, so ``--dry-run`` reports exactly what a real import does.
+or phone number and a name that may be the same person's, or exactly the
+same name and organisation, is merged (new channels and empty fields filled
+in), never doubled, so importing the same file twice adds nothing. A shared
+number or mailbox under another name adds a new contact, reported as a
+possible duplicate: a channel never moves onto a person of another name.
+Every record is validated by the store's own rules while planning, so
+``--dry-run`` reports exactly what a real import does.
 ``apply_import`` writes the plan in one ``Store.batch()``: all of it is
 saved, or none.
 """
@@ -22,6 +25,7 @@ from typing import Any
 
 from ..domain.fields import CHANNEL_FIELDS, CONTACT_FIELDS, clean_fields
 from ..domain.models import Channel, ChannelKind, Contact
+from ..domain.search import fold, words_of
 from ..domain.text import clean_line
 from ..errors import ValidationError
 from ..storage.store import Store
@@ -76,18 +80,29 @@ def read_import_file(path: Path) -> ParsedFile:
 # --- matching -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Match:
+    """The contact a record is (``target``, None for nobody), why we think
+    so, and who shares an address with it without being the same person."""
+
+    target: Target | None
+    why: str = ""
+    resembles: tuple[str, ...] = ()
+
+
 class _Book:
     """The match keys of the book, and of what the plan adds as it goes."""
 
     def __init__(self, store: Store) -> None:
         self.contacts: dict[str, Contact] = {}
-        self.by_email: dict[str, Target] = {}
-        self.by_phone: dict[str, Target] = {}
+        self.by_email: dict[str, list[Target]] = {}
+        self.by_phone: dict[str, list[Target]] = {}
         self.by_name: dict[tuple[str, str], Target] = {}
+        self.by_codename: dict[str, Target] = {}
         self.channel_keys: dict[str | int, set[tuple[str, str]]] = {}
         for contact in store.contacts(include_archived=True):
             self.contacts[contact.id] = contact
-            self.remember(contact.id, contact.name, contact.org)
+            self.remember(contact.id, contact.name, contact.org, contact.codename)
         # Retired channels too: an address the user retired is not brought back.
         for channel in store.channels():
             if channel.contact_id in self.contacts:
@@ -99,31 +114,79 @@ class _Book:
         key = target if isinstance(target, str) else id(target)
         return self.channel_keys.setdefault(key, set())
 
-    def remember(self, target: Target, name: str, org: str) -> None:
+    def name_of(self, target: Target) -> str:
+        if isinstance(target, PlannedContact):
+            return str(target.fields["name"])
+        return self.contacts[target].name
+
+    def remember(self, target: Target, name: str, org: str, codename: str = "") -> None:
         self.by_name.setdefault(name_key(name, org), target)
+        self.remember_codename(target, codename)
+
+    def remember_codename(self, target: Target, codename: str) -> None:
+        if codename:
+            self.by_codename.setdefault(fold(codename), target)
 
     def remember_channel(self, target: Target, kind: ChannelKind, address: str, label: str) -> None:
         self.keys_of(target).add(channel_key(kind, address, label))
+        owners: list[Target] | None = None
         if kind is ChannelKind.EMAIL and address.strip():
-            self.by_email.setdefault(normal_email(address), target)
+            owners = self.by_email.setdefault(normal_email(address), [])
         elif kind in PHONE_KINDS and (phone := normal_phone(address)):
-            self.by_phone.setdefault(phone, target)
+            owners = self.by_phone.setdefault(phone, [])
+        if owners is not None and not any(_same(owner, target) for owner in owners):
+            owners.append(target)
 
-    def match(self, record: ContactRecord) -> tuple[Target, str] | None:
-        """The contact a record is, and why we think so."""
+    def match(self, record: ContactRecord) -> Match:
+        """The contact a record is: one with the same email or number and a
+        name that may be the same person's, or exactly the same name and
+        organisation. A shared switchboard number, household phone or team
+        mailbox under another name is not the same person: it is only
+        named in ``resembles``."""
+        resembles: dict[str, None] = {}
         for channel in record.channels:
             if channel.kind is ChannelKind.EMAIL:
-                found = self.by_email.get(normal_email(channel.address))
-                if found is not None:
-                    return found, f"same email {channel.address}"
+                owners = self.by_email.get(normal_email(channel.address), [])
+                why = f"same email {channel.address}"
             elif channel.kind in PHONE_KINDS and (phone := normal_phone(channel.address)):
-                found = self.by_phone.get(phone)
-                if found is not None:
-                    return found, f"same number {channel.address}"
+                owners = self.by_phone.get(phone, [])
+                why = f"same number {channel.address}"
+            else:
+                continue
+            for owner in owners:
+                if same_person(self.name_of(owner), record.name):
+                    return Match(owner, why)
+                resembles.setdefault(f"{_quoted(self.name_of(owner))} ({why})")
         found = self.by_name.get(name_key(record.name, record.org))
         if found is not None:
-            return found, "same name and organisation" if record.org else "same name"
-        return None
+            return Match(found, "same name and organisation" if record.org else "same name")
+        return Match(None, resembles=tuple(resembles))
+
+    def codename_taken(self, codename: str, target: Target | None) -> str | None:
+        """Whose codename ``codename`` already is, when not ``target``'s."""
+        owner = self.by_codename.get(fold(codename)) if codename else None
+        if owner is None or (target is not None and _same(owner, target)):
+            return None
+        return self.name_of(owner)
+
+
+def _same(one: Target, other: Target) -> bool:
+    # A planned contact is itself (two may hold equal fields); a contact of
+    # the book is its id.
+    if isinstance(one, PlannedContact) or isinstance(other, PlannedContact):
+        return one is other
+    return one == other
+
+
+def same_person(name: str, other: str) -> bool:
+    """Whether two names may be one person's: every word of the shorter one
+    starts a word of the longer ("Marta L." and "Lindqvist, Marta" are
+    Marta Lindqvist; "Erik Berg" is not Anna Berg)."""
+    mine, theirs = words_of(name).split(), words_of(other).split()
+    if not mine or not theirs:
+        return False
+    short, long = sorted((mine, theirs), key=len)
+    return all(any(word.startswith(part) for word in long) for part in short)
 
 
 def plan_import(store: Store, parsed: ParsedFile, source: str) -> ImportPlan:
@@ -145,17 +208,25 @@ def plan_import(store: Store, parsed: ParsedFile, source: str) -> ImportPlan:
 def _plan_record(book: _Book, plan: ImportPlan, record: ContactRecord) -> None:
     channels = [_channel_fields(channel) for channel in record.channels]
     matched = book.match(record)
-    if matched is None:
+    target = matched.target
+    taken = book.codename_taken(record.codename, target)
+    if taken is not None:
+        # Two people under one codename would make a redacted export say
+        # one's words in the other's name.
+        raise ValidationError(f"codename {record.codename!r} is already {_quoted(taken)}'s")
+    if target is None:
         fields = clean_fields(CONTACT_FIELDS, _contact_values(record))
         new = PlannedContact(record.line, fields, [])
         _take_channels(book, new, new.channels, channels)
         plan.new.append(new)
-        book.remember(new, fields["name"], fields.get("org", ""))
+        book.remember(new, fields["name"], fields.get("org", ""), fields.get("codename", ""))
         count = len(new.channels)
         text = f"{_quoted(fields['name'])} with {count} channel{'s' if count != 1 else ''}"
+        if matched.resembles:
+            text += f"; possible duplicate of {', '.join(matched.resembles)}"
         plan.lines.append(ReportLine(record.line, Outcome.ADDED, text))
         return
-    target, why = matched
+    why = matched.why
     if isinstance(target, PlannedContact):
         changes = _fill_in(target.fields, record)
         target.fields.update(changes)
@@ -171,6 +242,8 @@ def _plan_record(book: _Book, plan: ImportPlan, record: ContactRecord) -> None:
         merge.changes.update(changes)
         added = _take_channels(book, target, merge.channels, channels)
         who = _quoted(contact.name) + (" (archived)" if contact.archived else "")
+    if "codename" in changes:
+        book.remember_codename(target, changes["codename"])
     news = [f"{added} new channel{'s' if added != 1 else ''}"] if added else []
     news.extend(_FIELD_WORDS.get(name, name) for name in changes)
     if news:

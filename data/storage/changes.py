@@ -52,6 +52,7 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
+from ..domain.search import fold
 from ..errors import BrokenDatabaseError, NotFoundError, ValidationError
 from .documents import DocumentWriter
 from .tinydb_storage import AtomicJSONStorage
@@ -91,6 +92,7 @@ class Changes:
         stamp = clock_now()
         contact = Contact(id=new_id(), created_at=stamp, updated_at=stamp, **values)
         with self._mutex:
+            self._check_codename(contact)
             doc_id = self._insert("contacts", contact_to_doc(contact))
             self.index().add_contact(doc_id, contact)
         return contact
@@ -101,8 +103,26 @@ class Changes:
             self._check_account(values["account_id"])
         with self._mutex:
             contact = replace(self.contact(contact_id), updated_at=clock_now(), **values)
+            if "codename" in values:
+                self._check_codename(contact)
             self._save_contact(contact)
         return contact
+
+    def _check_codename(self, contact: Contact) -> None:
+        """A codename names one person in the whole book (archived ones too):
+        shared, a redacted export would put one's words in the other's name."""
+        if not contact.codename:
+            return
+        wanted = fold(contact.codename)
+        for other in self.index().contacts.values():
+            if other.id != contact.id and other.codename and fold(other.codename) == wanted:
+                raise ValidationError(
+                    # Not saying whose: the message may be read on a screen
+                    # kept screen-safe.
+                    f"the codename {contact.codename!r} is taken by another contact; "
+                    "choose another",
+                    field="codename",
+                )
 
     def archive_contact(self, contact_id: str) -> Contact:
         """Hide a contact from the dashboard; nothing is deleted."""

@@ -5,7 +5,7 @@ something, and values keep the domain's bounds."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from ..book.codec import (
     touch_from_doc,
 )
 from ..book.schema import TABLES, schema_version
+from ..domain.models import Contact
+from ..domain.search import fold
 from ..errors import BrokenDatabaseError
 from .backups import newest_backup
 from .book_file import read_book
@@ -108,7 +110,8 @@ def _unhealthy(table: str, record: Any) -> list[str]:
 def _reference_problems(records: dict[str, dict[str, Any]]) -> list[str]:
     contacts, channels = records["contacts"], records["channels"]
     touches, accounts = records["touches"], records["accounts"]
-    found = [
+    found = _shared_codenames(contacts.values())
+    found += [
         f"contact {c.id} names a missing account {c.account_id}"
         for c in contacts.values()
         if c.account_id and c.account_id not in accounts
@@ -132,3 +135,17 @@ def _reference_problems(records: dict[str, dict[str, Any]]) -> list[str]:
         if item.touch_id and item.touch_id not in touches:
             found.append(f"intel {item.id} names a missing touch {item.touch_id}")
     return found
+
+
+def _shared_codenames(contacts: Iterable[Contact]) -> list[str]:
+    """Codenames two contacts share: a redacted export would merge them."""
+    holders: dict[str, list[Contact]] = {}
+    for contact in contacts:
+        if contact.codename:
+            holders.setdefault(fold(contact.codename), []).append(contact)
+    return [
+        f"codename {same[0].codename!r} is shared by contacts "
+        + ", ".join(contact.id for contact in same)
+        for same in holders.values()
+        if len(same) > 1
+    ]

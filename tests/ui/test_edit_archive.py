@@ -44,6 +44,26 @@ async def test_an_invalid_strength_is_marked_and_not_saved(demo_db: Path) -> Non
         assert all(c.strength <= 5 for c in app.store.contacts())
 
 
+async def test_a_codename_another_contact_has_is_refused_in_the_form(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"priya", "enter", "e")
+        assert isinstance(app.screen, EditContactModal)
+        # Marta Lindqvist is HERON: another contact may not be.
+        await pilot.press("tab", "home", "ctrl+k", *"heron", "tab", *" Group", "enter")
+        assert isinstance(app.screen, EditContactModal)  # nothing typed is lost
+        assert "that codename is taken by another contact" in visible_text(app)
+        assert "Marta" not in visible_text(app)
+        app.screen.query_one("#codename").focus()
+        await pilot.press("home", "ctrl+k", *"KITE", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        priya = next(c for c in app.store.contacts() if c.name == "Priya Raman")
+        assert priya.codename == "KITE"
+        assert priya.org == "Group"  # what was typed with the refused codename
+
+
 async def test_archive_asks_first_and_undo_restores(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
