@@ -25,7 +25,7 @@ from ..domain.search import fold
 from ..storage.store import Store
 from .import_keys import channel_key
 from .import_vcard import CHANNEL_PROPERTIES, channel_of
-from .vcard_lines import ContentLine, components, escape, parse_line
+from .vcard_lines import ContentLine, components, escape, parse_line, structured_name
 from .vcard_names import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
 
 __all__ = ["BCHAN_CHANNEL", "BCHAN_CODENAME", "BCHAN_KIND", "BCHAN_RUNG", "export_vcards"]
@@ -64,8 +64,7 @@ def vcard_of(contact: Contact, channels: Iterable[Channel]) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{escape(contact.id)}"]
     lines.append(f"FN:{escape(contact.name)}")
     if not any(line.name == "N" for line in kept):
-        family, given = _split_name(contact.name)
-        lines.append(f"N:{escape(family)};{escape(given)};;;")
+        lines.append(f"N:{structured_name(contact.name)}")
     org_kept = next((line for line in kept if line.name == "ORG"), None)
     if org_kept is not None and components(org_kept.value)[0].strip() != contact.org:
         # The organisation was changed in bchan: its line replaces the card's.
@@ -81,19 +80,18 @@ def vcard_of(contact: Contact, channels: Iterable[Channel]) -> str:
         lines.append("CATEGORIES:" + ",".join(escape(tag) for tag in contact.tags))
     if contact.codename:
         lines.append(f"{BCHAN_CODENAME}:{escape(contact.codename)}")
-    by_key: dict[tuple[str, str], ContentLine] = {}
+    # Every line the card had for a channel (a number may be both HOME and
+    # CELL), written again while the channel is active.
+    by_key: dict[tuple[str, str], list[ContentLine]] = {}
     for line in kept:
         if line.name in CHANNEL_PROPERTIES and (read := channel_of(line, "")) is not None:
-            by_key.setdefault(channel_key(read.kind, read.address), line)
-    used: set[int] = set()
+            by_key.setdefault(channel_key(read.kind, read.address), []).append(line)
     for channel in (c for c in channels if c.is_active):
-        found = by_key.get(channel_key(channel.kind, channel.address))
-        if found is not None and id(found) not in used:
-            used.add(id(found))
-            line = found
-        else:
-            line = _channel_line(channel)
-        lines.extend(_with_bchan_params(line, channel, fresh))
+        first, *others = by_key.pop(channel_key(channel.kind, channel.address), None) or [
+            _channel_line(channel)
+        ]
+        lines.extend(_with_bchan_params(first, channel, fresh))
+        lines.extend(other.normal() for other in others)
     for line in kept:
         is_channel = line.name in CHANNEL_PROPERTIES and channel_of(line, "") is not None
         # A channel's line goes with its channel: one retired in bchan is not written.
@@ -110,12 +108,6 @@ def _kept_lines(contact: Contact) -> list[ContentLine]:
         if isinstance(line, ContentLine):
             kept.append(line)
     return kept
-
-
-def _split_name(name: str) -> tuple[str, str]:
-    """(family, given) for the structured N property: the last word is the family name."""
-    given, _, family = name.rpartition(" ")
-    return (family, given) if given else (name, "")
 
 
 def _channel_line(channel: Channel) -> ContentLine:

@@ -23,7 +23,15 @@ from ..domain.validate import CARD_MAX
 from .import_kinds import clean_label, rung_for, service_kind, social_kind, split_scheme
 from .import_records import BrokenRecord, ChannelRecord, ContactRecord, Record
 from .import_text import text_lines
-from .vcard_lines import BadLine, ContentLine, components, logical_lines, parse_line, unescape
+from .vcard_lines import (
+    BadLine,
+    ContentLine,
+    components,
+    logical_lines,
+    parse_line,
+    structured_name,
+    unescape,
+)
 from .vcard_names import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -160,7 +168,9 @@ def parse_card(first: int, lines: Card, *, latin1: bool = False) -> Record:
     record.name = record.name or _name_from_parts(properties) or _fallback_name(record)
     if not record.name:
         return BrokenRecord(first, "the card has no name (FN or N) and no address to name it by")
-    record.vcard = _capped(kept, record)
+    # An N that says only what bchan writes from the name adds nothing.
+    plain_n = f"N:{structured_name(record.name)}"
+    record.vcard = _capped([line for line in kept if line != plain_n], record)
     return record
 
 

@@ -76,7 +76,7 @@ class BadLine:
 
 
 def _param_value(value: str) -> str:
-    return f'"{value}"' if any(ch in value for ch in ':;,"') else value
+    return f'"{value}"' if any(ch in value for ch in ":;, ") else value
 
 
 def logical_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -149,9 +149,12 @@ def parse_line(number: int, text: str, *, latin1: bool) -> ContentLine | BadLine
     except (UnicodeEncodeError, binascii.Error, ValueError):
         what = "the value is not valid base64" if encoding in _BASE64 else "the value is garbled"
         return BadLine(number, f"line {number} ({prop}): {what}")
-    kept = {k: v for k, v in params.items() if k not in _TRANSFER}
-    if encoding in _BASE64:
-        kept["ENCODING"] = ["b"]
+    # vCard 3.0 names base64 "b"; the other transfer parameters are undone.
+    kept = {
+        key: (["b"] if key == "ENCODING" else values)
+        for key, values in params.items()
+        if key not in _TRANSFER or (key == "ENCODING" and encoding in _BASE64)
+    }
     return ContentLine(number, group, prop, kept, value)
 
 
@@ -220,6 +223,14 @@ def components(value: str, separator: str = ";") -> list[str]:
             current += char
     parts.append(unescape(current + ("\\" if escaped else "")))
     return parts
+
+
+def structured_name(name: str) -> str:
+    """The N value bchan writes for a name with no N of its own: the last
+    word is the family name, the rest the given names."""
+    given, _, family = name.rpartition(" ")
+    family, given = (family, given) if given else (name, "")
+    return f"{escape(family)};{escape(given)};;;"
 
 
 def escape(text: str) -> str:
