@@ -69,6 +69,20 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     "key with a decimal point": (_rekey("accounts", "1", "1.0"), "table 'accounts': key '1.0'"),
     "key zero": (_rekey("contacts", "2", "0"), "table 'contacts': key '0'"),
     "key of 400 digits": (_rekey("touches", "1", "9" * 400), "table 'touches': key '999"),
+    # vCard lines kept from an import.
+    "vcard lines not text": (_set("contacts", "vcard", ["N:Doe"]), "field 'vcard' has the wrong"),
+    "vcard line with a control character": (
+        _set("contacts", "vcard", "N:Doe\x1b[31m"),
+        "field 'vcard' holds a control character",
+    ),
+    "vcard line that is no property": (
+        _set("contacts", "vcard", "N:Doe\nnot a property"),
+        "field 'vcard' holds a line that is not a vCard property",
+    ),
+    "vcard lines past the cap": (
+        _set("contacts", "vcard", "NOTE:" + "x" * 200_000),
+        "field 'vcard' is 200,005 characters long; the limit is 200,000",
+    ),
     # Numbers out of the bounds input validation keeps.
     "capacity 0": (_set("channels", "capacity", 0), "document 1: field 'capacity' is 0"),
     "subnormal capacity": (_set("channels", "capacity", 1e-320), "field 'capacity' is 1e-320"),

@@ -15,7 +15,7 @@ from markdown_tokens import parse, texts_of
 
 from bchan_tui.data import IntelDirection, Rung, Sensitivity, Store
 from bchan_tui.data.exchange.export_markdown import LADDER_HEADERS, export_markdown
-from bchan_tui.data.exchange.markdown_text import heading, inline, table
+from bchan_tui.data.exchange.markdown_text import code_cell, heading, inline, table, table_rows
 from bchan_tui.data.samples.demo_book import build_demo_book
 
 NASTY = "A | B <b>x</b> # *y*"
@@ -43,11 +43,15 @@ def markup_tokens(tokens: list[Token]) -> set[str]:
 
 def document_markup(tokens: list[Token]) -> tuple[set[str], set[str]]:
     """(other markup token types, texts in bold and code) of a whole export: the
-    document's own bold labels and its one code span are expected, nothing else."""
+    document's own bold labels and its one code span are expected, nothing
+    else, besides the addresses of the ladder tables, which are code spans."""
     other = markup_tokens(tokens) - {"strong_open", "code_inline"}
     marked = set()
-    for token in tokens:
+    for number, token in enumerate(tokens):
         children = token.children or []
+        if number and tokens[number - 1].type == "td_open":
+            assert all(c.type in ("text", "code_inline") for c in children), children
+            continue
         for index, child in enumerate(children):
             if child.type == "strong_open":
                 marked.add(children[index + 1].content)
@@ -107,6 +111,17 @@ def test_addresses_are_not_turned_into_links_even_by_linkify() -> None:
     assert "marta@northwind.example" in linkify.render(text)
 
 
+def test_an_address_in_a_table_is_a_code_span_that_reads_as_itself() -> None:
+    for address in ("ann@example.net", "https://x.com/ann", "a|b`c@x.example", "`x`", "<b>@x"):
+        rows = table_rows([[address, "x"]], code_columns=frozenset({0}))
+        document = "\n".join(table(["address", "other"], []) + rows)
+        tokens = parse(document)
+        assert texts_of(tokens, "td_open") == [address, "x"]
+        assert markup_tokens(tokens) == {"code_inline"}
+    # Pasted raw, a plain address needs no reading past backslashes.
+    assert code_cell("ann@example.net") == "`ann@example.net`"
+
+
 def test_text_that_would_start_a_list_or_quote_stays_text() -> None:
     for text in ("- not a list", "1. not a list", "> not a quote", "+ plus", "2) two"):
         tokens = parse(inline(text))
@@ -149,8 +164,8 @@ def test_the_document_has_a_dated_title_attention_and_a_section_per_contact(
     heron = section_of(document, "HERON")
     assert "Organisation and role: Northwind Logistics · CIO" in heron
     assert "Relationship: fresh" in heron
-    for urgency in ("routine", "important", "urgent"):
-        assert f"\n- {urgency}: " in heron
+    # The three urgencies agree for her: reach now says it once.
+    assert "**Reach now**\n\n- any urgency: relationship call: the relationship is cool\n" in heron
     assert "**Last touches**" in heron
     assert "23 Nov 2026, to them by public email · routine, pending · follow-up" in heron
 
@@ -273,7 +288,8 @@ def test_private_addresses_quoted_in_free_text_are_masked(store: Store) -> None:
     assert "@oliverh" not in document.replace("\\", "")
     assert "grace.liu" not in document.casefold()
     assert "texted +••• •••17, then \\@o•••. CC g•••\\@•••.example." in document
-    assert "oliver.hart\\@ft.example" in document
+    # In the ladder the address is a code span: no escapes to read past.
+    assert "| `oliver.hart@ft.example` |" in document
     revealed = export_markdown(store, reveal=True)
     assert "texted +1 (415) 555-0117" in revealed
 
@@ -308,8 +324,8 @@ def test_a_revealed_export_says_so_at_the_top_and_shows_everything(demo: Store) 
         assert f"\n### {contact.name}\n" in document
         for channel in demo.channels_of(contact.id):
             if channel.address:
-                escaped = inline(channel.address)
-                assert escaped in section_of(document, contact.name)
+                # As a code span: the address exactly as stored.
+                assert code_cell(channel.address) in section_of(document, contact.name)
     assert "\n## Intel received\n" not in document
 
 
@@ -330,5 +346,6 @@ def test_an_empty_book_exports_a_document_that_says_so(
     document = export_markdown(store, now=frozen)
     assert "\n## Needs attention\n\nNothing needs attention.\n" in document
     assert "\n## Contacts\n\nNo contacts to export.\n" in document
-    assert document.endswith("\n## Intel received\n\nNone yet.\n")
+    assert document.endswith("\n## Intel received\n\nNothing received.\n")
+    assert "None yet." not in document
     assert "0 contacts." in document

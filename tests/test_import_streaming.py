@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bchan_tui.data.exchange.import_records import BrokenRecord, ContactRecord
+from bchan_tui.data.exchange.import_records import ContactRecord
 from bchan_tui.data.exchange.import_vcard import read_vcards
 from bchan_tui.data.exchange.importing import read_import_file
 
@@ -63,12 +63,13 @@ def test_the_first_card_is_read_before_the_rest_of_the_file() -> None:
 def test_the_cards_keep_their_line_numbers_as_they_stream() -> None:
     lines = [line for number in range(3) for line in card(number)]
     lines[len(card(0)) + 4] = "not a property"
-    first, broken, third = read_vcards(iter(lines))
+    first, damaged, third = read_vcards(iter(lines))
     assert isinstance(first, ContactRecord)
-    assert isinstance(broken, BrokenRecord)
+    assert isinstance(damaged, ContactRecord)
     assert isinstance(third, ContactRecord)
-    assert [first.line, broken.line, third.line] == [1, 13, 25]
-    assert "line 17 is not a vCard property" in broken.reason
+    assert [first.line, damaged.line, third.line] == [1, 13, 25]
+    # The line that is not a property is left out, and the card imports.
+    assert damaged.problems == ["line 17 is not a vCard property"]
 
 
 @pytest.mark.parametrize("fixture", ["contacts-v3.vcf", "google.csv"])

@@ -43,6 +43,7 @@ from .stored_fields import (
     STRENGTH,
     SchemaProblem,
     Shape,
+    card_lines,
     check_shape,
     choice,
     members,
@@ -79,6 +80,7 @@ _CONTACT = Shape(
         ("strength", INT, False),
         ("cadence_days", INT, False),
         ("intention", STR, False),
+        ("vcard", STR, False),
         ("created_at", STR, True),
         ("updated_at", STR, True),
         ("archived", BOOL, False),
@@ -89,7 +91,7 @@ _CONTACT = Shape(
 _new_contact = record_maker(
     Contact,
     "id name codename org role account_id tags notes strength cadence_days intention"
-    " created_at updated_at archived",
+    " vcard created_at updated_at archived",
 )
 
 
@@ -110,6 +112,7 @@ def contact_from_doc(doc: Mapping[str, Any]) -> Contact:
         whole_number(doc, "strength", STRENGTH, 0),
         whole_number(doc, "cadence_days", CADENCE_DAYS, DEFAULT_CADENCE_DAYS),
         doc.get("intention") or "",
+        card_lines(doc, "vcard"),
         stored_time(doc, "created_at"),
         stored_time(doc, "updated_at"),
         doc.get("archived") or False,
@@ -117,7 +120,7 @@ def contact_from_doc(doc: Mapping[str, Any]) -> Contact:
 
 
 def contact_to_doc(contact: Contact) -> Doc:
-    return {
+    doc: Doc = {
         "id": contact.id,
         "name": contact.name,
         "codename": contact.codename,
@@ -133,6 +136,11 @@ def contact_to_doc(contact: Contact) -> Doc:
         "updated_at": format_time(contact.updated_at),
         "archived": contact.archived,
     }
+    # Only imported contacts have kept vCard lines: the others' documents
+    # stay as they were.
+    if contact.vcard:
+        doc["vcard"] = contact.vcard
+    return doc
 
 
 _CHANNEL = Shape(

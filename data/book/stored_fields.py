@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..domain.clock import parse_time
-from ..domain.validate import SMALLEST_POSITIVE
+from ..domain.validate import SMALLEST_POSITIVE, card_problem
 from ..errors import BrokenDatabaseError
 
 T = TypeVar("T")
@@ -137,6 +137,16 @@ def positive_number(doc: Mapping[str, Any], key: str, high: float) -> float:
         f"field {key!r} is {shown_value(value)}; it must be at least {SMALLEST_POSITIVE:g} "
         f"and at most {high}"
     )
+
+
+def card_lines(doc: Mapping[str, Any], key: str) -> str:
+    """The field's kept vCard lines (``check_shape`` found it text, or absent);
+    raises ``SchemaProblem`` unless input validation would take them."""
+    text: str = doc.get(key) or ""
+    problem = card_problem(text)
+    if problem:
+        raise SchemaProblem(f"field {key!r} {problem}: {shown_value(text)}")
+    return text
 
 
 def shown_value(value: object) -> str:

@@ -44,6 +44,7 @@ CONTACT_FIELDS: dict[str, Validator] = {
     "strength": lambda v: validate.whole_number(v, "strength", 0, 5),
     "cadence_days": lambda v: validate.whole_number(v, "cadence", 1, 3650),
     "intention": lambda v: validate.block(v, "intention", 2000),
+    "vcard": validate.card,
 }
 
 CHANNEL_FIELDS: dict[str, Validator] = {

@@ -126,6 +126,10 @@ class Contact:
     strength: int = 0
     cadence_days: int = DEFAULT_CADENCE_DAYS
     intention: str = ""
+    # vCard properties bchan does not model (N, BDAY, ADR, PHOTO, a phone's
+    # TEL types...), one unfolded content line each, kept from an import so
+    # that ``bchan export --format vcard`` gives them back.
+    vcard: str = ""
     created_at: DateTime
     updated_at: DateTime
     archived: bool = False

@@ -4,6 +4,7 @@ with a message a person can act on."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
@@ -69,6 +70,33 @@ def address(value: object) -> str:
 def block(value: object, field: str, limit: int = LONG_MAX) -> str:
     """Optional multi-line text (notes, terms)."""
     return _bounded(clean_block(_text(value, field)), field, limit)
+
+
+# Kept vCard lines: a photo or two, not a photo album.
+CARD_MAX = 200_000
+# A content line: an optional group, a name, then parameters or the value.
+_CONTENT_LINE = re.compile(r"(?:[A-Za-z0-9-]+\.)?[A-Za-z0-9-]+[;:]")
+_CARD_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def card_problem(text: str) -> str:
+    """What is wrong with kept vCard lines, or "" when nothing is."""
+    if len(text) > CARD_MAX:
+        return f"is {len(text):,} characters long; the limit is {CARD_MAX:,}"
+    if _CARD_CONTROL.search(text):
+        return "holds a control character"
+    if text and not all(_CONTENT_LINE.match(line) for line in text.split("\n")):
+        return "holds a line that is not a vCard property"
+    return ""
+
+
+def card(value: object) -> str:
+    """vCard properties kept from an import: one content line each, unfolded."""
+    text = _text(value, "vCard lines")
+    problem = card_problem(text)
+    if problem:
+        raise ValidationError(f"the kept vCard lines {problem}", field="vcard")
+    return text
 
 
 def choice(kind: type[E], value: object, field: str) -> E:

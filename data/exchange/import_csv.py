@@ -1,10 +1,13 @@
-"""Reading CSV files exported by Google Contacts and Outlook into contact records.
+"""Reading CSV files exported by Google Contacts, Outlook, Thunderbird and
+LinkedIn into contact records.
 
 Google Contacts writes numbered column groups ("E-mail 1 - Label",
 "E-mail 1 - Value"; its older files say "- Type" and "Organization 1 -
 Name"), packs several values of one group into a cell separated by
 " ::: ", and marks the preferred one with a "* " before its label. Outlook
-writes one column per slot ("E-mail 2 Address", "Home Phone", "Job Title").
+writes one column per slot ("E-mail 2 Address", "Home Phone", "Job Title");
+files in its style from other programs may say "Email Home" and "Email Work".
+Thunderbird's and LinkedIn's readers have modules of their own.
 
 Rows are numbered by the line they start on (a quoted note may span lines);
 a row that does not fit the header is reported and skipped.
@@ -18,8 +21,18 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..domain.models import ChannelKind, Rung
+from . import import_csv_linkedin as linkedin
+from . import import_csv_thunderbird as thunderbird
 from .import_kinds import clean_label, rung_for, service_kind, social_kind
-from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
+from .import_records import (
+    BrokenRecord,
+    ChannelRecord,
+    ContactRecord,
+    ImportFailedError,
+    Record,
+    joined,
+    named,
+)
 
 GOOGLE = "Google Contacts CSV"
 GOOGLE_OLD = "Google Contacts CSV (older format)"
@@ -36,6 +49,17 @@ _SYSTEM_GROUPS = frozenset({"mycontacts"})
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 _OUTLOOK_WEB = ("Web Page", "Personal Web Page")
 _OUTLOOK_IM = ("IM Address", "IMAddress")
+# "Email Home", "Email Work", "Email Other": other programs' Outlook-style columns.
+_STYLED_EMAILS = (
+    ("Email Home", Rung.PRIVATE),
+    ("Email Work", Rung.PUBLIC),
+    ("Email Other", Rung.PUBLIC),
+)
+_GROUP_PARTS = frozenset({"Value", "Label", "Type", "Name", "Title", "Service"})
+FORMATS_READ = (
+    "Google Contacts (current and older), Outlook, Thunderbird and LinkedIn Connections "
+    "CSV, and vCard"
+)
 
 Row = dict[str, str]
 RowReader = Callable[[int, Row], Record]
@@ -49,6 +73,12 @@ def parse_csv(text: str) -> tuple[str, Iterator[Record]]:
     if first is None or isinstance(first, BrokenRecord):
         raise ImportFailedError("the file is empty, or its first line is not a CSV header")
     _, header = first
+    if [cell.strip() for cell in header] == [linkedin.PREAMBLE]:
+        # LinkedIn explains its missing emails above the header.
+        for item in rows:
+            if not isinstance(item, BrokenRecord) and linkedin.is_header(item[1]):
+                header = item[1]
+                break
     flavour, reader = _flavour(header)
     return flavour, _records(rows, header, reader)
 
@@ -63,6 +93,9 @@ def _records(
         line, cells = item
         if not any(cell.strip() for cell in cells):
             continue
+        if len(cells) > len(header) and not any(c.strip() for c in cells[len(header) :]):
+            # Thunderbird ends every row with a comma its header does not have.
+            cells = cells[: len(header)]
         if len(cells) != len(header):
             yield BrokenRecord(
                 line,
@@ -96,36 +129,35 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]] | BrokenRecord]:
 
 def _flavour(header: list[str]) -> tuple[str, RowReader]:
     columns = set(header)
-    grouped = {match.group(1) for column in header if (match := _GROUP_COLUMN.match(column))}
+    grouped = {
+        match.group(1)
+        for column in header
+        if (match := _GROUP_COLUMN.match(column)) and match.group(3) in _GROUP_PARTS
+    }
+    if linkedin.is_header(header):
+        return linkedin.LINKEDIN, linkedin.linkedin_row
+    if columns & thunderbird.COLUMNS:
+        return thunderbird.THUNDERBIRD, thunderbird.thunderbird_row
     if "Given Name" in columns or "Group Membership" in columns or "Organization" in grouped:
         return GOOGLE_OLD, _google_row
     if grouped & {"E-mail", "Phone"} or "Labels" in columns or "Organization Name" in columns:
         return GOOGLE, _google_row
-    if columns & {*_OUTLOOK_EMAILS, "Business Phone", "Mobile Phone", "Job Title", "Company"}:
+    outlook = {*_OUTLOOK_EMAILS, *(c for c, _ in _STYLED_EMAILS), "Business Phone", "Mobile Phone"}
+    if columns & {*outlook, "Job Title", "Company"}:
         return OUTLOOK, _outlook_row
+    shown = ", ".join(repr(c) for c in header[:4]) + (", ..." if len(header) > 4 else "")
     raise ImportFailedError(
-        "the CSV header is neither Google Contacts' nor Outlook's "
-        "(expected columns such as 'E-mail 1 - Value' or 'E-mail Address')"
+        f"the CSV header ({shown}) is not one bchan knows: it reads {FORMATS_READ} "
+        "(columns such as 'E-mail 1 - Value', 'E-mail Address', 'Primary Email' "
+        "or 'Email Address')"
     )
-
-
-def _joined(*parts: str) -> str:
-    return " ".join(part.strip() for part in parts if part and part.strip())
-
-
-def _named(record: ContactRecord) -> Record:
-    if not record.name:
-        record.name = record.org or next((c.address for c in record.channels if c.address), "")
-    if not record.name:
-        return BrokenRecord(record.line, "the row has no name, organisation or address")
-    return record
 
 
 # --- Google -----------------------------------------------------------------------
 
 
 def _google_row(line: int, row: Row) -> Record:
-    name = row.get("Name", "").strip() or _joined(
+    name = row.get("Name", "").strip() or joined(
         row.get("First Name", "") or row.get("Given Name", ""),
         row.get("Middle Name", "") or row.get("Additional Name", ""),
         row.get("Last Name", "") or row.get("Family Name", ""),
@@ -144,7 +176,7 @@ def _google_row(line: int, row: Row) -> Record:
             record.tags.append(tag)
     for prefix, number in _groups(row):
         _google_group(record, row, prefix, number)
-    return _named(record)
+    return named(record)
 
 
 def _groups(row: Row) -> list[tuple[str, str]]:
@@ -200,9 +232,7 @@ def _google_group(record: ContactRecord, row: Row, prefix: str, number: str) -> 
 def _outlook_row(line: int, row: Row) -> Record:
     record = ContactRecord(
         line=line,
-        name=_joined(
-            row.get("First Name", ""), row.get("Middle Name", ""), row.get("Last Name", "")
-        )
+        name=joined(row.get("First Name", ""), row.get("Middle Name", ""), row.get("Last Name", ""))
         or row.get("Nickname", "").strip(),
         org=row.get("Company", "").strip(),
         role=row.get("Job Title", "").strip(),
@@ -213,6 +243,8 @@ def _outlook_row(line: int, row: Row) -> Record:
             record.tags.append(tag.strip())
     for column in _OUTLOOK_EMAILS:
         record.add_channel(ChannelRecord(ChannelKind.EMAIL, row.get(column, "").strip()))
+    for column, rung in _STYLED_EMAILS:
+        record.add_channel(ChannelRecord(ChannelKind.EMAIL, row.get(column, "").strip(), rung=rung))
     for column, value in row.items():
         if column == "Primary Phone" or not _is_phone_column(column) or not value.strip():
             continue
@@ -232,7 +264,7 @@ def _outlook_row(line: int, row: Row) -> Record:
         if kind is not None:
             rung = Rung.PRIVATE if column.startswith("Personal") else Rung.PUBLIC
             record.add_channel(ChannelRecord(kind, value, rung=rung))
-    return _named(record)
+    return named(record)
 
 
 def _is_phone_column(column: str) -> bool:

@@ -43,6 +43,10 @@ class ContactRecord:
     codename: str = ""
     tags: list[str] = field(default_factory=list)
     channels: list[ChannelRecord] = field(default_factory=list)
+    # vCard properties bchan does not model, one line each (see Contact.vcard).
+    vcard: str = ""
+    # What of the card or row could not be read, each naming its line.
+    problems: list[str] = field(default_factory=list)
 
     def add_channel(self, channel: ChannelRecord, *, allow_empty: bool = False) -> None:
         """Add a channel once: a repeat only adds its preference. An empty
@@ -66,3 +70,18 @@ class BrokenRecord:
 
 
 Record = ContactRecord | BrokenRecord
+
+
+def joined(*parts: str) -> str:
+    """Name parts as one name, empty ones left out."""
+    return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def named(record: ContactRecord) -> Record:
+    """The record, named by its organisation or first address when it has no
+    name; a broken record when it has none of them."""
+    if not record.name:
+        record.name = record.org or next((c.address for c in record.channels if c.address), "")
+    if not record.name:
+        return BrokenRecord(record.line, "the row has no name, organisation or address")
+    return record

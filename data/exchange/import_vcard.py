@@ -1,30 +1,41 @@
-"""Reading vCard 3.0 and 4.0 files (one or many cards) into contact records.
+"""Reading vCard 2.1, 3.0 and 4.0 files (one or many cards) into contact records.
 
-The file is cut into cards by their BEGIN:VCARD / END:VCARD lines first, so
-each card is parsed on its own by vobject: a broken card is reported with
-the line it starts on and skipped, and the cards around it still import.
-Cards are read as the caller asks for them, so only one is in memory at a
-time, however large the file.
+The file is cut into cards by their BEGIN:VCARD / END:VCARD lines first, and
+each card's lines are read on their own (see ``vcard_lines``): a card that
+cannot be read is reported with the line it starts on and skipped, and the
+cards around it still import; a property that cannot be read is reported with
+its line and skipped, and the rest of its card imports. Cards are read as the
+caller asks for them, so only one is in memory at a time, however large the
+file.
+
+What bchan does not model (N, BDAY, NICKNAME, ADR, URL, PHOTO, the other
+parts of ORG, a phone's TEL types, IMPP's scheme and service) is kept with
+the contact, one vCard 3.0 line each, for ``bchan export --format vcard``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import vobject
 
 from ..domain.models import ChannelKind, Rung
-from .export_vcard import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
+from ..domain.validate import CARD_MAX
 from .import_kinds import clean_label, rung_for, service_kind, social_kind, split_scheme
 from .import_records import BrokenRecord, ChannelRecord, ContactRecord, Record
 from .import_text import text_lines
+from .vcard_lines import (
+    BadLine,
+    ContentLine,
+    components,
+    logical_lines,
+    parse_line,
+    structured_name,
+    unescape,
+)
+from .vcard_names import BCHAN_CHANNEL, BCHAN_CODENAME, BCHAN_KIND, BCHAN_RUNG
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
-_VOBJECT_LINE = re.compile(r"^At line \d+: ", re.IGNORECASE)
-_FAILED_LINE = "Failed to parse line:"
 
 # Properties that are one network each, under their own name.
 _NAMED_PROFILES: dict[str, ChannelKind] = {
@@ -58,11 +69,14 @@ def looks_like_vcard(text: str) -> bool:
     return False
 
 
-def split_cards(file_lines: Iterable[str]) -> Iterator[tuple[int, str] | BrokenRecord]:
-    """Each card's first line number and text, or what is wrong around it,
-    in file order."""
+Card = list[tuple[int, str]]
+
+
+def split_cards(file_lines: Iterable[str]) -> Iterator[tuple[int, Card] | BrokenRecord]:
+    """Each card's first line number and its lines (with their numbers), or
+    what is wrong around it, in file order."""
     start: int | None = None
-    lines: list[str] = []
+    lines: Card = []
     stray: int | None = None
     for number, line in enumerate(file_lines, start=1):
         if _BEGIN.match(line):
@@ -71,12 +85,13 @@ def split_cards(file_lines: Iterable[str]) -> Iterator[tuple[int, str] | BrokenR
             if stray is not None:
                 yield BrokenRecord(stray, "text outside BEGIN:VCARD ... END:VCARD")
                 stray = None
-            start, lines = number, [line]
+            start, lines = number, []
         elif start is not None:
-            lines.append(line)
             if _END.match(line):
-                yield start, "\r\n".join(lines) + "\r\n"
+                yield start, lines
                 start, lines = None, []
+            else:
+                lines.append((number, line))
         elif line.strip() and stray is None:
             stray = number
     if start is not None:
@@ -85,79 +100,119 @@ def split_cards(file_lines: Iterable[str]) -> Iterator[tuple[int, str] | BrokenR
         yield BrokenRecord(stray, "text outside BEGIN:VCARD ... END:VCARD")
 
 
-def read_vcards(file_lines: Iterable[str]) -> Iterator[Record]:
-    """Every card of a file, given its lines, as a record, in file order."""
-    # split_cards already yields in file order: nothing waits to be sorted.
+def read_vcards(file_lines: Iterable[str], *, latin1: bool = False) -> Iterator[Record]:
+    """Every card of a file, given its lines, as a record, in file order.
+    ``latin1``: the file was read byte for byte (it is not UTF-8), so each
+    value is decoded by its own CHARSET."""
     for piece in split_cards(file_lines):
-        yield piece if isinstance(piece, BrokenRecord) else parse_card(*piece)
+        yield piece if isinstance(piece, BrokenRecord) else parse_card(*piece, latin1=latin1)
 
 
-def parse_card(line: int, text: str) -> Record:
-    """One card (starting at ``line`` of the file) as a record."""
-    try:
-        card = vobject.readOne(text, validate=False)
-    except Exception as error:  # vobject raises many kinds on bad input
-        return BrokenRecord(line, _vobject_problem(line, text, error))
-    children = list(card.getChildren())
-    version = _first_text(children, "VERSION")
+# Properties a record holds in fields of its own: not kept as vCard lines.
+_MODELLED = frozenset(
+    {"VERSION", "PRODID", "REV", "UID", "FN", "NOTE", "CATEGORIES", "X-ABLABEL", BCHAN_CODENAME}
+)
+CHANNEL_PROPERTIES = frozenset(
+    {"EMAIL", "TEL", "IMPP", "URL", BCHAN_CHANNEL, *_SOCIAL_PROFILES, *_NAMED_PROFILES}
+)
+
+
+def parse_card(first: int, lines: Card, *, latin1: bool = False) -> Record:
+    """One card (starting at line ``first`` of the file; its lines, with
+    their numbers) as a record."""
+    properties: list[ContentLine] = []
+    record = ContactRecord(line=first, name="")
+    for number, text in logical_lines(lines):
+        if not text.strip():
+            continue
+        parsed = parse_line(number, text, latin1=latin1)
+        if isinstance(parsed, BadLine):
+            record.problems.append(parsed.reason)
+        else:
+            properties.append(parsed)
+    version = next((unescape(p.value).strip() for p in properties if p.name == "VERSION"), "")
     if version and version not in VERSIONS:
-        return BrokenRecord(line, f"vCard version {version} is not supported (3.0 and 4.0 are)")
-    name = _name(children)
-    record = ContactRecord(line=line, name=name)
+        return BrokenRecord(
+            first, f"vCard version {version} is not supported (2.1, 3.0 and 4.0 are)"
+        )
     labels = {
-        child.group.casefold(): clean_label(_text(child.value))
-        for child in children
-        if child.name == "X-ABLABEL" and child.group
+        p.group.casefold(): clean_label(unescape(p.value))
+        for p in properties
+        if p.name == "X-ABLABEL" and p.group
     }
-    for child in children:
-        _read_property(record, child, labels)
+    channel_groups: set[str] = set()
+    kept: list[str] = []
+    role_taken = False
+    for prop in properties:
+        channel = None
+        if prop.name in CHANNEL_PROPERTIES:
+            channel = channel_of(prop, labels.get(prop.group.casefold(), ""))
+            if channel is not None:
+                record.add_channel(channel, allow_empty=prop.name == BCHAN_CHANNEL)
+                if prop.group:
+                    channel_groups.add(prop.group.casefold())
+        if prop.name in ("TITLE", "ROLE") and not role_taken:
+            record.role, role_taken = unescape(prop.value).strip(), True
+            continue
+        _read_field(record, prop)
+        if prop.name in _MODELLED or (channel is not None and prop.name == BCHAN_CHANNEL):
+            continue
+        kept.append(prop.normal())
+    # A label belongs with what it labels: a channel's travels as its label,
+    # any other's is kept beside it.
+    kept.extend(
+        p.normal()
+        for p in properties
+        if p.name == "X-ABLABEL" and p.group and p.group.casefold() not in channel_groups
+    )
+    record.name = record.name or _name_from_parts(properties) or _fallback_name(record)
     if not record.name:
-        record.name = _fallback_name(record)
-    if not record.name:
-        return BrokenRecord(line, "the card has no name (FN or N) and no address to name it by")
+        return BrokenRecord(first, "the card has no name (FN or N) and no address to name it by")
+    # An N that says only what bchan writes from the name adds nothing.
+    plain_n = f"N:{structured_name(record.name)}"
+    record.vcard = _capped([line for line in kept if line != plain_n], record)
     return record
 
 
-def _vobject_problem(start: int, text: str, error: Exception) -> str:
-    message = _VOBJECT_LINE.sub("", str(error).strip()) or type(error).__name__
-    # vobject's own line numbers are unreliable; find the line it quotes.
-    quoted = message.partition(_FAILED_LINE)[2].strip()
-    if quoted:
-        for offset, line in enumerate(text.splitlines()):
-            if line.strip() == quoted:
-                return f"the card cannot be read: line {start + offset} is not a vCard property"
-    return f"the card cannot be read: {message}"
+def _capped(kept: list[str], record: ContactRecord) -> str:
+    """The kept lines, as many as fit under the cap (a huge photo does not)."""
+    text = "\n".join(kept)
+    if len(text) <= CARD_MAX:
+        return text
+    fitting: list[str] = []
+    size = 0
+    for line in kept:
+        if size + len(line) + 1 > CARD_MAX:
+            name = line.split(";")[0].split(":")[0]
+            record.problems.append(f"{name} is too large to keep ({len(line):,} characters)")
+            continue
+        fitting.append(line)
+        size += len(line) + 1
+    return "\n".join(fitting)
 
 
-def _read_property(record: ContactRecord, child: Any, labels: dict[str, str]) -> None:
-    name = child.name
-    if name == "ORG":
-        org = _org(child.value)
-        record.org = record.org or org
-    elif name in ("TITLE", "ROLE"):
-        record.role = record.role or _text(child.value)
+def _read_field(record: ContactRecord, prop: ContentLine) -> None:
+    name = prop.name
+    if name == "FN":
+        record.name = record.name or unescape(prop.value).strip()
+    elif name == "ORG":
+        record.org = record.org or components(prop.value)[0].strip()
     elif name == "NOTE":
-        note = _text(child.value).strip()
+        note = unescape(prop.value).strip()
         record.notes = (
             f"{record.notes}\n\n{note}" if record.notes and note else record.notes or note
         )
     elif name == "CATEGORIES":
-        values = child.value if isinstance(child.value, list) else _text(child.value).split(",")
-        record.tags.extend(tag.strip() for tag in values if tag.strip())
+        record.tags.extend(tag.strip() for tag in components(prop.value, ",") if tag.strip())
     elif name == BCHAN_CODENAME:
-        record.codename = _text(child.value)
-    else:
-        label = labels.get((child.group or "").casefold(), "")
-        channel = _channel(child, label)
-        if channel is not None:
-            record.add_channel(channel, allow_empty=child.name == BCHAN_CHANNEL)
+        record.codename = unescape(prop.value).strip()
 
 
-def _channel(child: Any, label: str) -> ChannelRecord | None:
+def channel_of(prop: ContentLine, label: str) -> ChannelRecord | None:
     """The channel a property describes, or None for properties that are not one."""
-    name = child.name
-    value = _text(child.value).strip()
-    types = _types(child.params)
+    name = prop.name
+    value = unescape(prop.value).strip()
+    types = prop.types()
     kind: ChannelKind | None
     if name == "EMAIL":
         kind, value = ChannelKind.EMAIL, value.removeprefix("mailto:")
@@ -168,12 +223,12 @@ def _channel(child: Any, label: str) -> ChannelRecord | None:
         value = value[4:] if value.casefold().startswith("tel:") else value
     elif name == "IMPP":
         scheme, value = split_scheme(value)
-        service = _param(child.params, "X-SERVICE-TYPE") or _param(child.params, "SERVICE-TYPE")
+        service = prop.param("X-SERVICE-TYPE") or prop.param("SERVICE-TYPE")
         kind = service_kind(service or scheme)
     elif name in _SOCIAL_PROFILES:
         service = (
-            _param(child.params, "SERVICE-TYPE")
-            or _param(child.params, "X-SERVICE-TYPE")
+            prop.param("SERVICE-TYPE")
+            or prop.param("X-SERVICE-TYPE")
             or next(
                 (t for t in types if service_kind(t, ChannelKind.OTHER) is not ChannelKind.OTHER),
                 "",
@@ -185,20 +240,25 @@ def _channel(child: Any, label: str) -> ChannelRecord | None:
     elif name in _NAMED_PROFILES:
         kind = _NAMED_PROFILES[name]
     elif name == "URL":
+        # A web page is a channel when it is a profile: by its host, or by
+        # the label Google and Apple give it ("Twitter", "LinkedIn").
         kind = social_kind(value)
+        if kind is None and label:
+            by_label = service_kind(label, ChannelKind.OTHER)
+            kind = None if by_label in (ChannelKind.OTHER, ChannelKind.IM) else by_label
     elif name == BCHAN_CHANNEL:
         kind = ChannelKind.OTHER
     else:
         return None
-    kind = _bchan_kind(child.params) or kind
+    kind = _bchan_kind(prop) or kind
     if kind is None:
         return None
     return ChannelRecord(
         kind=kind,
         address=value,
-        rung=_bchan_rung(child.params) or rung_for(types, label),
+        rung=_bchan_rung(prop) or rung_for(types, label),
         label=label if label.casefold() not in _PLAIN_LABELS else "",
-        their_preference="pref" in types or _param(child.params, "PREF") == "1",
+        their_preference="pref" in types or prop.param("PREF") == "1",
     )
 
 
@@ -206,66 +266,28 @@ def _channel(child: Any, label: str) -> ChannelRecord | None:
 _PLAIN_LABELS = frozenset({"", "home", "work", "other", "personal", "private", "internet"})
 
 
-def _bchan_kind(params: dict[str, list[str]]) -> ChannelKind | None:
+def _bchan_kind(prop: ContentLine) -> ChannelKind | None:
     try:
-        return ChannelKind(_param(params, BCHAN_KIND).casefold())
+        return ChannelKind(prop.param(BCHAN_KIND).casefold())
     except ValueError:
         return None
 
 
-def _bchan_rung(params: dict[str, list[str]]) -> Rung | None:
+def _bchan_rung(prop: ContentLine) -> Rung | None:
     try:
-        return Rung(_param(params, BCHAN_RUNG).casefold())
+        return Rung(prop.param(BCHAN_RUNG).casefold())
     except ValueError:
         return None
 
 
-def _types(params: dict[str, list[str]]) -> set[str]:
-    """TYPE values, lower case; "voice,cell" in one value counts as two.
-    vCard 2.1's bare parameters (TEL;HOME:...) count as types too."""
-    found: set[str] = set()
-    for key, values in params.items():
-        if key.upper() == "TYPE":
-            for value in values:
-                found.update(part.strip().casefold() for part in value.split(","))
-        elif not values:
-            found.add(key.casefold())
-    return found
-
-
-def _param(params: dict[str, list[str]], key: str) -> str:
-    values = params.get(key) or params.get(key.lower()) or []
-    return str(values[0]).strip() if values else ""
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(part) for part in value if part)
-    return str(value) if value is not None else ""
-
-
-def _first_text(children: list[Any], name: str) -> str:
-    return next((_text(child.value).strip() for child in children if child.name == name), "")
-
-
-def _org(value: Any) -> str:
-    # ORG is "Organisation;Unit;Unit": the first part is the organisation.
-    if isinstance(value, list):
-        return str(value[0]).strip() if value else ""
-    return _text(value).strip()
-
-
-def _name(children: list[Any]) -> str:
-    full = _first_text(children, "FN")
-    if full:
-        return full
-    for child in children:
-        if child.name == "N":
-            parts = (
-                getattr(child.value, attribute, "")
-                for attribute in ("prefix", "given", "additional", "family", "suffix")
-            )
-            text = " ".join(_text(part).strip() for part in parts if _text(part).strip())
+def _name_from_parts(properties: list[ContentLine]) -> str:
+    """A name from N: prefix, given, additional, family, suffix."""
+    for prop in properties:
+        if prop.name == "N":
+            parts = components(prop.value)
+            family, given, additional, prefix, suffix = (parts + [""] * 5)[:5]
+            words = (prefix, given, additional, family, suffix)
+            text = " ".join(w.strip() for w in words if w.strip())
             if text:
                 return text
     return ""

@@ -41,12 +41,18 @@ from .import_plan import (
     Target,
 )
 from .import_records import BrokenRecord, ChannelRecord, ContactRecord, ImportFailedError, Record
-from .import_text import decode_text, text_lines
+from .import_text import decode_card_text, decode_text, text_lines
 from .import_vcard import looks_like_vcard, read_vcards
 
 # Contact fields filled in on a merge when the book has them empty.
-MERGED_FIELDS = ("org", "role", "notes", "codename")
-_FIELD_WORDS = {"org": "organisation", "role": "role", "notes": "notes", "codename": "codename"}
+MERGED_FIELDS = ("org", "role", "notes", "codename", "vcard")
+_FIELD_WORDS = {
+    "org": "organisation",
+    "role": "role",
+    "notes": "notes",
+    "codename": "codename",
+    "vcard": "vCard details",
+}
 REASON_MAX = 120
 
 
@@ -70,10 +76,10 @@ def read_import_file(path: Path) -> ParsedFile:
         raw = path.read_bytes()
     except OSError as error:
         raise ImportFailedError(f"cannot read {path}: {error.strerror or error}") from None
-    text = decode_text(raw)
+    text, byte_for_byte = decode_card_text(raw)
     if looks_like_vcard(text) or path.suffix.casefold() in (".vcf", ".vcard"):
-        return ParsedFile("vCard", read_vcards(text_lines(text)))
-    flavour, records = parse_csv(text)
+        return ParsedFile("vCard", read_vcards(text_lines(text), latin1=byte_for_byte))
+    flavour, records = parse_csv(decode_text(raw) if byte_for_byte else text)
     return ParsedFile(flavour, records)
 
 
@@ -224,7 +230,7 @@ def _plan_record(book: _Book, plan: ImportPlan, record: ContactRecord) -> None:
         text = f"{_quoted(fields['name'])} with {count} channel{'s' if count != 1 else ''}"
         if matched.resembles:
             text += f"; possible duplicate of {', '.join(matched.resembles)}"
-        plan.lines.append(ReportLine(record.line, Outcome.ADDED, text))
+        plan.lines.append(ReportLine(record.line, Outcome.ADDED, _with_problems(text, record)))
         return
     why = matched.why
     if isinstance(target, PlannedContact):
@@ -250,7 +256,14 @@ def _plan_record(book: _Book, plan: ImportPlan, record: ContactRecord) -> None:
         text = f"into {who}, {why}: {', '.join(news)}"
     else:
         text = f"already in the book as {who}, {why}: nothing new"
-    plan.lines.append(ReportLine(record.line, Outcome.MERGED, text))
+    plan.lines.append(ReportLine(record.line, Outcome.MERGED, _with_problems(text, record)))
+
+
+def _with_problems(text: str, record: ContactRecord) -> str:
+    """The report of a record, with what of it could not be read."""
+    if not record.problems:
+        return text
+    return f"{text}; left out: {'; '.join(record.problems)}"
 
 
 def _contact_values(record: ContactRecord) -> dict[str, Any]:

@@ -55,6 +55,8 @@ _URGENCY = {urgency: urgency.value for urgency in Urgency}
 _OUTCOME = {outcome: outcome.value.replace("_", " ") for outcome in Outcome}
 _WAY = {Direction.OUT: "to them", Direction.IN: "from them"}
 _STATE = {state: state.value for state in RelationshipState}
+# Addresses are code spans: literal, never links, readable when pasted raw.
+_ADDRESS_COLUMN = frozenset({LADDER_HEADERS.index("address")})
 # The ladder table's header lines, the same for every contact.
 _LADDER_HEAD = md.table(LADDER_HEADERS, ())
 
@@ -125,7 +127,7 @@ class MarkdownDocument:
             # Newest first; the same moment, by summary (a stable sort, so
             # the same summary keeps the contacts' order).
             received.sort(key=itemgetter(0), reverse=True)
-            self._listed("## Intel received", received, "None yet.")
+            self._listed("## Intel received", received, "Nothing received.")
         return "\n".join(self._lines)
 
     def section(self, section: ContactSection) -> WrittenSection:
@@ -251,22 +253,28 @@ class MarkdownDocument:
                     day_of(ready) if ready is not None else "now",
                 )
             )
-        self._line(*_LADDER_HEAD, *md.table_rows(rows))
+        self._line(*_LADDER_HEAD, *md.table_rows(rows, code_columns=_ADDRESS_COLUMN))
 
     def _reach_now(self, section: ContactSection) -> None:
         self._line("**Reach now**")
+        recommendations = section.detail.recommendations
+        picks = {(rec.channel.id if rec.channel else None, rec.reason) for rec in recommendations}
+        if len(recommendations) > 1 and len(picks) == 1:
+            # The three urgencies agree: said once.
+            self._line(md.bullet(f"any urgency: {self._text(recommendations[0].reason)}"))
+            return
         self._line(
             *(
                 md.bullet(f"{_URGENCY[rec.urgency]}: {self._text(rec.reason)}")
-                for rec in section.detail.recommendations
+                for rec in recommendations
             )
         )
 
     def _touches(self, section: ContactSection) -> None:
-        self._line("**Last touches**")
         if not section.detail.touches:
-            self._line("None yet.")
+            # Never touched: the relationship line already says so.
             return
+        self._line("**Last touches**")
         text = self.redaction.text
         lines = []
         for touch in section.detail.touches:
@@ -288,12 +296,12 @@ class MarkdownDocument:
             for item in section.detail.intel
             if self.redaction.reveal or item.direction is IntelDirection.GIVEN
         ]
+        if not section.detail.intel:
+            # The give-and-get line already says 0 and 0.
+            return
         self._line("**Intel**")
         if not shown:
-            if self.redaction.reveal or not section.detail.intel:
-                self._line("None yet.")
-            else:
-                self._line("Nothing given; what was received is listed under Intel received.")
+            self._line("Nothing given; what was received is listed under Intel received.")
             return
         self._line(*(md.bullet(self._intel_line(item)) for item in shown))
 

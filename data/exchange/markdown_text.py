@@ -53,15 +53,43 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
-def table_rows(rows: Iterable[Sequence[str]]) -> list[str]:
+def table_rows(
+    rows: Iterable[Sequence[str]], *, code_columns: frozenset[int] = frozenset()
+) -> list[str]:
     """The body lines of a GFM table, every cell escaped (``table`` without
-    its header, for a caller that writes the same header many times)."""
-    return [_row(row) for row in rows]
+    its header, for a caller that writes the same header many times); the
+    cells of ``code_columns`` as code spans."""
+    return [_row(row, code_columns) for row in rows]
 
 
-def _row(cells: Sequence[str]) -> str:
+def _row(cells: Sequence[str], code_columns: frozenset[int] = frozenset()) -> str:
     # An empty cell is fine in GFM; a space keeps the source readable.
-    return "| " + " | ".join(map(inline, cells)) + " |"
+    shown = (
+        code_cell(cell) if number in code_columns else inline(cell)
+        for number, cell in enumerate(cells)
+    )
+    return "| " + " | ".join(shown) + " |"
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code(text: str) -> str:
+    """``text`` as a code span: shown literally, never a link, and readable
+    as plain text (``ann@example.net``, not ``ann\\@example.net``)."""
+    flat = _WHITESPACE.sub(" ", text).strip()
+    if not flat:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
+    # A span that starts or ends with a backtick needs a space inside its fence.
+    pad = " " if flat[0] == "`" or flat[-1] == "`" else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def code_cell(text: str) -> str:
+    """A code span in a GFM table cell, where a pipe ends the cell even inside
+    code unless it is escaped (GFM removes that backslash before the span)."""
+    return code(text).replace("|", "\\|")
 
 
 def bullet(text: str) -> str:
