@@ -145,7 +145,7 @@ def _flavour(header: list[str]) -> tuple[str, RowReader]:
     outlook = {*_OUTLOOK_EMAILS, *(c for c, _ in _STYLED_EMAILS), "Business Phone", "Mobile Phone"}
     if columns & {*outlook, "Job Title", "Company"}:
         return OUTLOOK, _outlook_row
-    shown = ", ".join(repr(c) for c in header[:4]) + (", ..." if len(header) > 4 else "")
+    shown = _short(", ".join(repr(c) for c in header[:4]) + (", ..." if len(header) > 4 else ""))
     raise ImportFailedError(
         f"the CSV header ({shown}) is not one bchan knows: it reads {FORMATS_READ} "
         "(columns such as 'E-mail 1 - Value', 'E-mail Address', 'Primary Email' "
@@ -270,3 +270,12 @@ def _outlook_row(line: int, row: Row) -> Record:
 def _is_phone_column(column: str) -> bool:
     base = column.removesuffix(" 2")
     return (base.endswith("Phone") or base == "Callback") and "Fax" not in base
+
+
+# The most of a header an error quotes: a binary file's "header" can be any
+# length.
+HEADER_SHOWN = 100
+
+
+def _short(header: str) -> str:
+    return header if len(header) <= HEADER_SHOWN else header[: HEADER_SHOWN - 1] + "…"
