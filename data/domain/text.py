@@ -42,3 +42,15 @@ def clean_block(value: str) -> str:
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEPARATORS.sub("\n", _CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text).strip()
+
+
+# Characters that show nothing but can split a word or a number in two: the
+# soft hyphen, zero-width spaces and joiners, direction marks, the word
+# joiner and invisible operators, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing ("Lind\u00adqvist"
+    reads and now also matches as "Lindqvist")."""
+    return _INVISIBLE.sub("", text)
