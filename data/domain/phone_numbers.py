@@ -90,7 +90,9 @@ class HiddenNumbers:
             number = self._number(address, region)
             if number is None:
                 digits = _NOT_DIGIT.sub("", address)
-                self._learn_digits(digits.lstrip("0") or digits, address)
+                national = digits.lstrip("0")
+                # "+00 00 01" is no number anywhere: then its digits as written.
+                self._learn_digits(national if len(national) >= MIN_DIGITS else digits, address)
                 continue
             national = phonenumbers.national_significant_number(number)
             self._learn_digits(national, address)
