@@ -15,6 +15,8 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data.book.screen_safe import safe_attention
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
@@ -90,6 +92,7 @@ class DashboardScreen(BookScreen[None]):
     def watch_screen_safe(self, value: bool) -> None:
         if not self.is_mounted:
             return
+        self._present_attention()
         self.contact_list.screen_safe = value
         self.attention_list.screen_safe = value
         self._update_status()
@@ -111,6 +114,7 @@ class DashboardScreen(BookScreen[None]):
             # started at once, it would halve the speed of the first paint.
             painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
         rows = self.store.contact_rows()
+        self.app.call_from_thread(self.use_scrubber, self.store.scrubber())
         search = NarrowingSearch(row.contact for row in rows)
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
@@ -139,14 +143,28 @@ class DashboardScreen(BookScreen[None]):
     @work(thread=True, exit_on_error=False, group="attention", exclusive=True)
     def refresh_attention(self) -> None:
         items = self.store.needs_attention()
+        scrubber = self.store.scrubber()
         # A newer request replaced this one while it ran: its answer wins.
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_attention, items)
+            self.app.call_from_thread(self._show_attention, items, scrubber)
 
-    def _show_attention(self, items: list[AttentionItem]) -> None:
+    def _show_attention(self, items: list[AttentionItem], scrubber: Scrubber) -> None:
         self._attention = items
-        self.attention_list.set_items(items, self.contacts)
+        self.use_scrubber(scrubber)
+        self._present_attention()
         self.query_one("#attention-pane").border_subtitle = f"{len(items):,} items"
+
+    def use_scrubber(self, scrubber: Scrubber) -> None:
+        super().use_scrubber(scrubber)
+        self.contact_list.scrubber = scrubber
+
+    def _present_attention(self) -> None:
+        """The attention list as the screen may show it: its texts scrubbed
+        while screen-safe."""
+        items = self._attention
+        if self.screen_safe:
+            items = [safe_attention(item, self.scrubber) for item in items]
+        self.attention_list.set_items(items, self.contacts)
 
     # --- after changes ----------------------------------------------------------
 
