@@ -103,6 +103,9 @@ class AccountsScreen(BookScreen[None]):
         self.official_people.border_title = "In the official process"
         self.back_channels.border_title = "Back channels"
         self.account_intel.border_title = "Intel"
+        # Opened with screen-safe already on: the watcher ran before mounting.
+        for widget in (self.official_people, self.back_channels, self.account_intel):
+            widget.screen_safe = self.screen_safe
         self._update_status()
         self.load()
 
