@@ -16,6 +16,8 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import Account, AccountMap, AccountSummary, Store, ValidationError
+from bchan_tui.data.book.screen_safe import safe_account, safe_account_map
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
 
@@ -101,12 +103,17 @@ class AccountsScreen(BookScreen[None]):
         self.official_people.border_title = "In the official process"
         self.back_channels.border_title = "Back channels"
         self.account_intel.border_title = "Intel"
+        # Opened with screen-safe already on: the watcher ran before mounting.
+        for widget in (self.official_people, self.back_channels, self.account_intel):
+            widget.screen_safe = self.screen_safe
         self._update_status()
         self.load()
 
     def watch_screen_safe(self, value: bool) -> None:
         if not self.is_mounted:
             return
+        # The map again, its free text scrubbed (or not) before it is drawn.
+        self._show_account(self.account_list.highlighted_account)
         for widget in (self.official_people, self.back_channels, self.account_intel):
             widget.screen_safe = value
         self._update_status()
@@ -117,6 +124,7 @@ class AccountsScreen(BookScreen[None]):
     def load(self) -> None:
         """The accounts, then the map of the highlighted one."""
         summaries = self.store.account_summaries()
+        self.app.call_from_thread(self.use_scrubber, self.store.scrubber())
         self.app.call_from_thread(self._show_accounts, summaries)
 
     def _show_accounts(self, summaries: list[AccountSummary], chosen: str | None = None) -> None:
@@ -133,7 +141,8 @@ class AccountsScreen(BookScreen[None]):
         if known is not None:
             self._show_map(known)
             return
-        self.query_one(AccountProcess).show(account, empty=NO_ACCOUNTS)
+        shown = safe_account(account, self.scrubber) if account and self.screen_safe else account
+        self.query_one(AccountProcess).show(shown, empty=NO_ACCOUNTS)
         for people in (self.official_people, self.back_channels):
             people.set_people((), loading=account is not None)
         self.account_intel.set_intel((), {})
@@ -144,15 +153,19 @@ class AccountsScreen(BookScreen[None]):
     def load_map(self, account_id: str) -> None:
         """One account's map: its people's heat and state, and its intel."""
         account_map = self.store.account_map(account_id)
+        scrubber = self.store.scrubber()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._map_loaded, account_map)
+            self.app.call_from_thread(self._map_loaded, account_map, scrubber)
 
-    def _map_loaded(self, account_map: AccountMap) -> None:
+    def _map_loaded(self, account_map: AccountMap, scrubber: Scrubber) -> None:
+        self.use_scrubber(scrubber)
         self.maps[account_map.account.id] = account_map
         if self.account_list.highlighted_id == account_map.account.id:
             self._show_map(account_map)
 
     def _show_map(self, account_map: AccountMap) -> None:
+        if self.screen_safe:
+            account_map = safe_account_map(account_map, self.scrubber)
         self.query_one(AccountProcess).show(account_map.account)
         official, back = account_map.official, account_map.back_channels
         self.official_people.set_people(official)
@@ -210,8 +223,12 @@ class AccountsScreen(BookScreen[None]):
 
     def action_edit_account(self) -> None:
         account = self.account_list.highlighted_account
-        if account is not None:
-            self.ask_account(account)
+        if account is None:
+            return
+        if self.hides_any(account.name, account.official_process, account.notes):
+            self.refuse_while_screen_safe("Editing this account")
+            return
+        self.ask_account(account)
 
     def ask_account(
         self, account: Account | None, entered: AccountEntry | None = None, problem: str = ""

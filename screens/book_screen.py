@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from bchan_tui.data import Contact, ContactDetail, Store, Urgency
+from bchan_tui.data.book.screen_safe import safe_detail
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search import fold
 from bchan_tui.widgets.display import shown_name
 
@@ -34,6 +36,30 @@ class BookScreen(Screen[ResultT]):
     def __init__(self, store: Store, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.store = store
+        # Hides what a source's protection requires from free text while
+        # screen-safe: the store's, fetched with the data it is used on.
+        self.scrubber = Scrubber()
+
+    def use_scrubber(self, scrubber: Scrubber) -> None:
+        """Scrub free text with ``scrubber`` from now on (a load brought it)."""
+        self.scrubber = scrubber
+
+    def shown_text(self, text: str) -> str:
+        """Free text as this screen may show it: scrubbed while screen-safe."""
+        return self.scrubber(text) if self.screen_safe else text
+
+    def hides_any(self, *texts: str) -> bool:
+        """Whether screen-safe would hide something in ``texts``."""
+        return self.screen_safe and any(self.scrubber(text) != text for text in texts)
+
+    def refuse_while_screen_safe(self, what: str) -> None:
+        """Say why a form that would show hidden text does not open."""
+        self.notify(
+            f"{what} would show what screen-safe hides. Press m to turn it off first.",
+            title="Not while screen-safe",
+            severity="warning",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         # The app owns the toggle; every screen follows it.
@@ -91,7 +117,9 @@ class BookScreen(Screen[ResultT]):
             if entry is not None:
                 self._save_touch(detail, entry)
 
-        modal = LogTouchModal(detail, screen_safe=self.screen_safe, urgency=urgency)
+        # The dialog only reads the detail: scrubbed, its labels hide nothing.
+        shown = safe_detail(detail, self.scrubber) if self.screen_safe else detail
+        modal = LogTouchModal(shown, screen_safe=self.screen_safe, urgency=urgency)
         self.app.push_screen(modal, answered)
 
     @work(thread=True, exit_on_error=False, group="write")
@@ -105,7 +133,10 @@ class BookScreen(Screen[ResultT]):
             note=entry.note,
         )
         channel = self.store.channel(entry.channel_id)
-        message = f"Logged a touch with {self.name_of(detail.contact)} via {channel.describe()}."
+        message = (
+            f"Logged a touch with {self.name_of(detail.contact)} "
+            f"via {self.shown_text(channel.describe())}."
+        )
         self.app.call_from_thread(self._after_change, detail.contact.id, message)
 
     def _after_change(self, contact_id: str, message: str) -> None:
@@ -116,6 +147,15 @@ class BookScreen(Screen[ResultT]):
     # --- edit -------------------------------------------------------------------
 
     def edit_contact(self, contact: Contact) -> None:
+        # The form shows what is stored: a codenamed person's name, notes
+        # that quote a private number.
+        prefilled = (contact.name, contact.org, contact.role, contact.notes, contact.intention)
+        if self.screen_safe and (
+            self.name_of(contact) != contact.name or self.hides_any(*prefilled, *contact.tags)
+        ):
+            self.refuse_while_screen_safe("Editing this contact")
+            return
+
         def answered(result: ContactChanges | None) -> None:
             if result is not None and result.changes:
                 self._save_changes(result)

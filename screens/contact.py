@@ -22,7 +22,9 @@ from bchan_tui.data import (
     Store,
     Urgency,
 )
+from bchan_tui.data.book.screen_safe import safe_channel, safe_detail
 from bchan_tui.data.domain.ledger import next_status, next_unique
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.widgets import (
     ContactHeader,
     IntelList,
@@ -31,7 +33,7 @@ from bchan_tui.widgets import (
     ReachNow,
     RecentTouches,
 )
-from bchan_tui.widgets.display import channel_title, hides_identity, shown_name
+from bchan_tui.widgets.display import channel_title, hides_identity, shown_address, shown_name
 
 from .book_screen import BookScreen
 from .channel_form import ChannelEntry, ChannelFormModal
@@ -107,6 +109,9 @@ class ContactScreen(BookScreen[ContactOutcome]):
             self._apply_screen_safe(value)
 
     def _apply_screen_safe(self, value: bool) -> None:
+        # The free text first, so no frame shows it unscrubbed.
+        if self.detail is not None:
+            self._present()
         self.query_one(ContactHeader).screen_safe = value
         ladder = self.query_one(LadderView)
         ladder.screen_safe = value
@@ -127,27 +132,43 @@ class ContactScreen(BookScreen[ContactOutcome]):
     def load(self, select_channel: str | None = None, select_intel: str | None = None) -> None:
         detail = self.store.contact_detail(self.contact_id)
         channels = self.store.channels_of(self.contact_id, include_retired=True)
-        self.app.call_from_thread(self._show, detail, channels, select_channel, select_intel)
+        scrubber = self.store.scrubber()
+        self.app.call_from_thread(
+            self._show, detail, channels, scrubber, select_channel, select_intel
+        )
 
     def _show(
         self,
         detail: ContactDetail,
         channels: list[Channel],
+        scrubber: Scrubber,
         select_channel: str | None,
         select_intel: str | None = None,
     ) -> None:
         self.detail = detail
         self.channels = {channel.id: channel for channel in channels}
-        self.query_one(ContactHeader).detail = detail
-        self.query_one(ReachNow).detail = detail
-        self.query_one(RecentTouches).show(detail.touches, self.channels)
-        self.query_one(IntelList).show(detail.intel, select_intel)
+        self.use_scrubber(scrubber)
         ladder = self.query_one(LadderView)
         ladder.mask_every_rung = self._hides_identity()
         if select_channel is not None:
             ladder.select_channel(select_channel)
-        ladder.steps = detail.ladder
+        self._present(select_intel)
         self.refresh_bindings()
+
+    def _present(self, select_intel: str | None = None) -> None:
+        """Give the widgets the detail as the screen may show it: with its
+        free text scrubbed while screen-safe (``self.detail`` stays as stored,
+        for the forms that edit it)."""
+        assert self.detail is not None
+        detail, channels = self.detail, self.channels
+        if self.screen_safe:
+            detail = safe_detail(detail, self.scrubber)
+            channels = {cid: safe_channel(c, self.scrubber) for cid, c in channels.items()}
+        self.query_one(ContactHeader).detail = detail
+        self.query_one(ReachNow).detail = detail
+        self.query_one(RecentTouches).show(detail.touches, channels)
+        self.query_one(IntelList).show(detail.intel, select_intel)
+        self.query_one(LadderView).steps = detail.ladder
 
     def contact_changed(self, contact_id: str) -> None:
         self.changed = True
@@ -205,7 +226,8 @@ class ContactScreen(BookScreen[ContactOutcome]):
         if not self.is_mounted:
             return None
         step = self.query_one(LadderView).highlighted_step
-        return step.channel if step is not None else None
+        # The channel as stored, not as shown: the channel form edits it.
+        return self.channels.get(step.channel.id, step.channel) if step is not None else None
 
     @on(LadderView.Highlighted)
     def _channel_highlighted(self) -> None:
@@ -219,9 +241,16 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def action_edit_channel(self) -> None:
         channel = self._highlighted_channel()
-        if channel is not None:
-            modal = ChannelFormModal(self._contact_name(), channel)
-            self.app.push_screen(modal, self._channel_entered)
+        if channel is None:
+            return
+        masked = shown_address(
+            channel, screen_safe=self.screen_safe, every_rung=self._hides_identity()
+        )
+        if masked != channel.address or self.hides_any(channel.label, channel.terms):
+            self.refuse_while_screen_safe("Editing this channel")
+            return
+        modal = ChannelFormModal(self._contact_name(), channel)
+        self.app.push_screen(modal, self._channel_entered)
 
     def _channel_entered(self, entry: ChannelEntry | None) -> None:
         if entry is not None:
@@ -246,7 +275,9 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def _channel_saved(self, channel: Channel) -> None:
         self.changed = True
-        self.notify(f"Saved the {channel.describe()}.", title="Saved", markup=False)
+        self.notify(
+            f"Saved the {self.shown_text(channel.describe())}.", title="Saved", markup=False
+        )
         self.load(channel.id)
 
     def action_retire_channel(self) -> None:
@@ -280,7 +311,9 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def _retired(self, channel: Channel) -> None:
         self.changed = True
-        self.notify(f"Retired the {channel.describe()}.", title="Retired", markup=False)
+        self.notify(
+            f"Retired the {self.shown_text(channel.describe())}.", title="Retired", markup=False
+        )
         self.load()
 
     def action_move_channel(self, offset: int) -> None:
@@ -311,7 +344,12 @@ class ContactScreen(BookScreen[ContactOutcome]):
     def action_record_intel(self) -> None:
         if self.detail is None:
             return
-        modal = IntelFormModal(self._contact_name(), self.detail.touches, self.channels)
+        # The form lists touches to link the item to: shown as the screen shows them.
+        touches, channels = self.detail.touches, self.channels
+        if self.screen_safe:
+            touches = safe_detail(self.detail, self.scrubber).touches
+            channels = {cid: safe_channel(c, self.scrubber) for cid, c in channels.items()}
+        modal = IntelFormModal(self._contact_name(), touches, channels)
         self.app.push_screen(modal, self._intel_entered)
 
     def _intel_entered(self, entry: IntelEntry | None) -> None:

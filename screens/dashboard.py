@@ -14,7 +14,17 @@ from textual.content import Content
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data import (
+    FIRST_ROWS,
+    AttentionItem,
+    Channel,
+    Contact,
+    ContactRow,
+    Store,
+    Urgency,
+)
+from bchan_tui.data.book.screen_safe import safe_attention, safe_contact
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search import SearchText, search_text
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
@@ -91,6 +101,7 @@ class DashboardScreen(BookScreen[None]):
     def watch_screen_safe(self, value: bool) -> None:
         if not self.is_mounted:
             return
+        self._present_attention()
         self.contact_list.screen_safe = value
         self.attention_list.screen_safe = value
         if self.search is not None:
@@ -115,8 +126,10 @@ class DashboardScreen(BookScreen[None]):
             # started at once, it would halve the speed of the first paint.
             painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
         rows = self.store.contact_rows()
-        search = NarrowingSearch.of(
-            (row.contact for row in rows), self.store.channels(), screen_safe=self.screen_safe
+        scrubber = self.store.scrubber()
+        self.app.call_from_thread(self.use_scrubber, scrubber)
+        search = self._search_of(
+            [row.contact for row in rows], self.store.channels(), self.screen_safe, scrubber
         )
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
@@ -145,9 +158,20 @@ class DashboardScreen(BookScreen[None]):
         contact_list.loading = False
         self._apply_filter(self.filter_input.value, typed=first)
 
+    @staticmethod
+    def _search_of(
+        contacts: list[Contact], channels: list[Channel], screen_safe: bool, scrubber: Scrubber
+    ) -> NarrowingSearch:
+        """The filter's search: while screen-safe, over what the list shows
+        (codenames, and organisations, roles and tags as scrubbed)."""
+        if screen_safe:
+            contacts = [safe_contact(contact, scrubber) for contact in contacts]
+        return NarrowingSearch.of(contacts, channels, screen_safe=screen_safe)
+
     @work(thread=True, exit_on_error=False, group="search", exclusive=True)
     def rebuild_search(self, contacts: list[Contact], screen_safe: bool) -> None:
-        search = NarrowingSearch.of(contacts, self.store.channels(), screen_safe=screen_safe)
+        store = self.store
+        search = self._search_of(contacts, store.channels(), screen_safe, store.scrubber())
         self.app.call_from_thread(self._use_search, search)
 
     def _use_search(self, search: NarrowingSearch) -> None:
@@ -157,14 +181,28 @@ class DashboardScreen(BookScreen[None]):
     @work(thread=True, exit_on_error=False, group="attention", exclusive=True)
     def refresh_attention(self) -> None:
         items = self.store.needs_attention()
+        scrubber = self.store.scrubber()
         # A newer request replaced this one while it ran: its answer wins.
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_attention, items)
+            self.app.call_from_thread(self._show_attention, items, scrubber)
 
-    def _show_attention(self, items: list[AttentionItem]) -> None:
+    def _show_attention(self, items: list[AttentionItem], scrubber: Scrubber) -> None:
         self._attention = items
-        self.attention_list.set_items(items, self.contacts)
+        self.use_scrubber(scrubber)
+        self._present_attention()
         self.query_one("#attention-pane").border_subtitle = f"{len(items):,} items"
+
+    def use_scrubber(self, scrubber: Scrubber) -> None:
+        super().use_scrubber(scrubber)
+        self.contact_list.scrubber = scrubber
+
+    def _present_attention(self) -> None:
+        """The attention list as the screen may show it: its texts scrubbed
+        while screen-safe."""
+        items = self._attention
+        if self.screen_safe:
+            items = [safe_attention(item, self.scrubber) for item in items]
+        self.attention_list.set_items(items, self.contacts)
 
     # --- after changes ----------------------------------------------------------
 
@@ -173,7 +211,9 @@ class DashboardScreen(BookScreen[None]):
         """Rebuild one contact's row after a change, then the attention list."""
         (row,) = self.store.contact_rows(contact_ids=[contact_id])
         channels = self.store.channels(contact_ids=[contact_id])
-        text = search_text(row.contact, channels, screen_safe=self.screen_safe)
+        safe = self.screen_safe
+        shown = safe_contact(row.contact, self.store.scrubber()) if safe else row.contact
+        text = search_text(shown, channels, screen_safe=safe)
         self.app.call_from_thread(self._put_row, row, text, select)
         self.app.call_from_thread(self.refresh_attention)
 

@@ -15,6 +15,7 @@ from markdown_tokens import parse, texts_of
 
 from bchan_tui.data import IntelDirection, Rung, Sensitivity, Store
 from bchan_tui.data.exchange.export_markdown import LADDER_HEADERS, export_markdown
+from bchan_tui.data.exchange.markdown_document import RECEIVED_FROM_ONE_SOURCE
 from bchan_tui.data.exchange.markdown_text import code_cell, heading, inline, table, table_rows
 from bchan_tui.data.samples.demo_book import build_demo_book
 
@@ -263,6 +264,9 @@ def test_unverified_confidential_intel_is_not_quoted_in_the_attention_list(
             sensitivity=sensitivity,
             at=frozen.subtract(days=20),
         )
+    # A second source, so that what was received is listed at all.
+    other = store.add_contact("Oliver Hart")
+    store.record_intel(other.id, IntelDirection.RECEIVED, "a new CIO in May")
     document = export_markdown(store)
     attention = document.split("\n## Contacts\n")[0]
     assert "- **a source**: unverified for 20 days: budget moved to Q3" in attention
@@ -301,6 +305,7 @@ def test_real_names_of_codenamed_people_are_replaced_in_free_text(store: Store) 
     store.log_touch(other.id, channel.id, note="Asked Marta Lindqvist, then marta again")
     store.record_intel(other.id, IntelDirection.GIVEN, "told him what MARTA said")
     store.record_intel(source.id, IntelDirection.RECEIVED, "Lindqvist is moving to Globex")
+    store.record_intel(other.id, IntelDirection.RECEIVED, "Globex is hiring")
     document = export_markdown(store)
     assert "marta" not in document.casefold()
     assert "lindqvist" not in document.casefold()
@@ -346,6 +351,6 @@ def test_an_empty_book_exports_a_document_that_says_so(
     document = export_markdown(store, now=frozen)
     assert "\n## Needs attention\n\nNothing needs attention.\n" in document
     assert "\n## Contacts\n\nNo contacts to export.\n" in document
-    assert document.endswith("\n## Intel received\n\nNothing received.\n")
+    assert document.endswith(f"\n## Intel received\n\n{RECEIVED_FROM_ONE_SOURCE}\n")
     assert "None yet." not in document
     assert "0 contacts." in document

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from bchan_tui.data import ContactRow
+from bchan_tui.data.domain.scrubber import Scrubber
 
 from .contact_columns import GAP, Column, fit_columns
 from .cursor_list import CursorList
@@ -147,6 +148,19 @@ class ContactList(CursorList):
         self._layout_width = -1
         self._announced: str | None = None
         self._strips: LRUCache[tuple[str, int, bool, bool, int], Strip] = LRUCache(1024)
+        # Scrubs the organisation column while screen-safe (the screen gives
+        # the store's; see ``use_scrubber``).
+        self._scrubber = Scrubber()
+
+    @property
+    def scrubber(self) -> Scrubber:
+        return self._scrubber
+
+    @scrubber.setter
+    def scrubber(self, scrubber: Scrubber) -> None:
+        self._scrubber = scrubber
+        self._strips.clear()
+        self.refresh()
 
     # --- data in ----------------------------------------------------------
 
@@ -366,7 +380,7 @@ class ContactList(CursorList):
         if key == "name":
             return shown_name(contact, screen_safe=self.screen_safe), None
         if key == "org":
-            return contact.org, None
+            return (self.scrubber(contact.org) if self.screen_safe else contact.org), None
         if key == "strength":
             return strength_dots(contact.strength), None
         if key == "balance":

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bchan_tui.data import BchanError, DatabaseError, Store, resolve_db_path
+from bchan_tui.data.domain.text import for_terminal
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -35,8 +36,14 @@ def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None))
 
 
+def say(message: str, *, end: str = "\n") -> None:
+    """A message to stderr, with nothing in it a terminal would act on
+    (a message may quote the book)."""
+    print(for_terminal(message), end=end, file=sys.stderr, flush=True)
+
+
 def fail(message: str, status: int) -> int:
-    print(f"bchan: {message}", file=sys.stderr)
+    say(f"bchan: {message}")
     return status
 
 
@@ -44,11 +51,15 @@ class OutputFailedError(BchanError):
     """The command's own output could not be written: a full disk, a closed pipe."""
 
 
-def write_output(payload: bytes) -> None:
-    """Write ``payload`` to stdout whole, or raise ``OutputFailedError``.
+def write_output(text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to stdout whole, or raise ``OutputFailedError``.
 
-    Bytes, so the masks' bullets survive a terminal that is not UTF-8.
+    Every command's output goes through here, so nothing in it reaches the
+    terminal raw, whoever wrote the book: control characters are dropped
+    (tabs and line breaks stay). Written as bytes in ``encoding``, so the
+    masks' bullets survive a terminal that is not UTF-8 ("?" instead).
     """
+    payload = for_terminal(text).encode(encoding, "replace")
     try:
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
@@ -70,7 +81,7 @@ def opened_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
         raise DatabaseError(f"no database at {path}; start bchan once, or pass --db")
     with Store(path, read_only=not write) as store:
         if store.journal_set_aside is not None:
-            print(f"bchan: warning: {set_aside_warning(store.journal_set_aside)}", file=sys.stderr)
+            say(f"bchan: warning: {set_aside_warning(store.journal_set_aside)}")
         yield store
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from bchan_tui.data.domain.clock import now as clock_now
+from bchan_tui.data.domain.text import for_terminal
 from bchan_tui.data.exchange.export_markdown import export_markdown
 from bchan_tui.data.storage.atomic import write_atomically
 from bchan_tui.data.storage.lookup import find_account, resolve_contact
@@ -18,6 +18,7 @@ from .common import (
     add_db_option,
     fail,
     opened_store,
+    say,
     write_output,
 )
 from .shell import add_archived_option, lookup_guarded, shown
@@ -95,16 +96,16 @@ def run(args: argparse.Namespace) -> int:
                 store, contact_ids=contact_ids, reveal=args.reveal, now=clock_now()
             )
             text += "\n"
-    payload = text.encode("utf-8")
     if target is None:
-        write_output(payload)
+        write_output(text)
         return EXIT_OK
     try:
-        write_atomically(target, payload)
+        # A file is read in a terminal too: cleaned as stdout is.
+        write_atomically(target, for_terminal(text).encode("utf-8"))
     except OSError as error:
         return fail(f"could not write {target}: {error.strerror or error}", 1)
     kind = "vCards" if args.format == "vcard" else "revealed" if args.reveal else "redacted"
-    print(f"wrote {shown(str(target))} ({kind}, mode 0600)", file=sys.stderr)
+    say(f"wrote {shown(str(target))} ({kind}, mode 0600)")
     return EXIT_OK
 
 

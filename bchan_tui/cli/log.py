@@ -14,7 +14,7 @@ from bchan_tui.data.domain.touch_warning import READY_DATE_FORMAT, hot_channel_w
 from bchan_tui.data.storage.lookup import resolve_channel, resolve_contact
 from bchan_tui.data.storage.store import Store
 
-from .common import EXIT_OK, add_db_option, fail, opened_store
+from .common import EXIT_OK, add_db_option, fail, opened_store, say
 from .shell import add_archived_option, emit, lookup_guarded, shown
 
 EXIT_REFUSED = 1
@@ -98,17 +98,17 @@ def _hot_use_accepted(store: Store, channel: Channel, yes: bool) -> bool:
         return True
     warning = shown(found)
     if yes:
-        print(f"bchan: warning: {warning}", file=sys.stderr)
+        say(f"bchan: warning: {warning}")
         return True
     if not sys.stdin.isatty():
         fail(f"not logged: {warning}. Pass --yes to log it anyway.", EXIT_REFUSED)
         return False
-    print(f"bchan: {warning}.", file=sys.stderr)
-    print("Log it anyway? [y/N] ", end="", file=sys.stderr, flush=True)
+    say(f"bchan: {warning}.")
+    say("Log it anyway? [y/N] ", end="")
     answer = sys.stdin.readline().strip().casefold()
     if answer in {"y", "yes"}:
         return True
-    print("bchan: not logged.", file=sys.stderr)
+    say("bchan: not logged.")
     return False
 
 

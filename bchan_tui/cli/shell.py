@@ -22,7 +22,7 @@ from bchan_tui.data.storage.lookup import (
     short_id,
 )
 
-from .common import Handler, fail, write_output
+from .common import Handler, fail, say, write_output
 
 EXIT_NO_MATCH = 1
 EXIT_SEVERAL = 3
@@ -67,7 +67,7 @@ def report_lookup(error: LookupFailed) -> int:
         choices = [shown(channel_line(c, error.channels)) for c in error.channels]
         lines = ["Its channels:", *_listing(choices)]
     for line in lines:
-        print(line, file=sys.stderr)
+        say(line)
     return error.exit_status
 
 
@@ -98,5 +98,4 @@ def emit(lines: Iterable[str]) -> None:
     """Print lines to stdout, or raise ``OutputFailedError``; a terminal
     that cannot show "•" or "é" gets "?" rather than a traceback."""
     text = "".join(f"{line}\n" for line in lines)
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    write_output(text.encode(encoding, "replace"))
+    write_output(text, encoding=getattr(sys.stdout, "encoding", None) or "utf-8")

@@ -21,6 +21,9 @@ from .index import BookIndex
 
 UNVERIFIED_AFTER_DAYS = 14
 ONE_SIDED_FROM = 3
+# A one-sided exchange where sources are protected: no counts, since how
+# many items a source gave ties them to the items listed without a source.
+ONE_SIDED_UNCOUNTED = "one-sided: received more than given"
 
 # Groups in the order the panel shows them.
 _ORDER = {
@@ -53,7 +56,12 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
             text = f"one-sided: received {tally.received}, given {tally.given}"
             items.append(
                 AttentionItem(
-                    AttentionKind.ONE_SIDED, contact.id, text, tally.given - tally.received
+                    AttentionKind.ONE_SIDED,
+                    contact.id,
+                    text,
+                    tally.given - tally.received,
+                    # How much a source told you is no one else's business.
+                    screen_safe_text=ONE_SIDED_UNCOUNTED,
                 )
             )
     items.extend(_hot_private(index, now))

@@ -304,5 +304,6 @@ class AttentionItem:
     contact_id: str
     text: str
     sort_key: float = field(default=0.0)
-    # The text while screen-safe, when the text quotes something confidential.
+    # The text while sources are protected (screen-safe, a redacted export),
+    # when the text quotes something confidential or counts what a source gave.
     screen_safe_text: str | None = None

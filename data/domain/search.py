@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, Self
 
 from .models import Channel, Contact, Rung
 
@@ -313,7 +313,7 @@ class ContactSearch:
         channels: Iterable[Channel] = (),
         *,
         screen_safe: bool = False,
-    ) -> ContactSearch:
+    ) -> Self:
         by_contact: dict[str, list[Channel]] = {}
         for channel in channels:
             by_contact.setdefault(channel.contact_id, []).append(channel)

@@ -42,3 +42,30 @@ def clean_block(value: str) -> str:
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEPARATORS.sub("\n", _CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text).strip()
+
+
+# Characters that show nothing but can split a word or a number in two: the
+# soft hyphen, zero-width spaces and joiners, direction marks, the word
+# joiner and invisible operators, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing ("Lind\u00adqvist"
+    reads and now also matches as "Lindqvist")."""
+    return _INVISIBLE.sub("", text)
+
+
+# What a terminal would act on rather than show: C0 controls but tab and line
+# feed, a carriage return not ending a line (CRLF ends a vCard's lines), DEL,
+# C1 controls (0x9b alone starts an escape sequence on many terminals), the
+# bidi overrides, and lone surrogates, which no terminal encoding can carry.
+_TERMINAL_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)"
+)
+
+
+def for_terminal(text: str) -> str:
+    """``text`` without anything a terminal would act on (set the window
+    title, clear the screen, move the cursor); tabs and line breaks stay."""
+    return _TERMINAL_CONTROL.sub("", text)

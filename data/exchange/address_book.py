@@ -5,7 +5,9 @@ A query matches a contact as in the dashboard's filter, or an address it
 contains. Close matches (every word part of the text, or part of an address)
 are given alone when there are any, so a completion list is not buried under
 contacts whose letters merely occur in order. Private addresses are left out
-unless asked for: a back channel is not something to complete by accident.
+unless asked for: a back channel is not something to complete by accident,
+and a query matches only the addresses it may give, so that it never tells
+whom a private address belongs to.
 """
 
 from __future__ import annotations
@@ -68,7 +70,11 @@ def email_addresses(
     """
     found = store.search_contacts(query)
     wanted = fold(query).strip()
-    by_address = store.contacts_with_address(ChannelKind.EMAIL, wanted) if wanted else []
+    by_address = (
+        store.contacts_with_address(ChannelKind.EMAIL, wanted, include_private=include_private)
+        if wanted
+        else []
+    )
     close = [m.contact.id for m in found if m.close]
     named = set(close)
     candidates = close + [contact_id for contact_id in by_address if contact_id not in named]

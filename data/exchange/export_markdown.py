@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pendulum import DateTime
 
 from ..domain.clock import now as clock_now
-from ..domain.models import AttentionItem, Rung
+from ..domain.models import AttentionItem
 from ..domain.redaction import Redaction
-from ..domain.search import ContactName, fold
+from ..domain.search import fold
 from ..errors import NotFoundError
 from ..storage.store import Store
 from .markdown_document import (
@@ -81,19 +81,10 @@ def export_markdown(
             if contact_id not in by_id:
                 raise NotFoundError(f"no contact with id {contact_id}")
             chosen.append(by_id[contact_id])
-    redaction = Redaction(
-        everyone, reveal=reveal, hidden_addresses=() if reveal else hidden(store, everyone)
-    )
+    redaction = Redaction(store.scrubber(), reveal=reveal)
     chosen.sort(key=lambda named: (fold(redaction.name(named)), named.id))
     document = MarkdownDocument(redaction, moment)
     # Each section is written as it is gathered, so no more than one
     # contact's detail is kept at a time.
     chosen_ids = [named.id for named in chosen]
     return document.render([document.section(s) for s in sections(store, chosen_ids, moment)])
-
-
-def hidden(store: Store, contacts: Iterable[ContactName]) -> list[str]:
-    """Addresses a redacted export never shows: the private rung, and every
-    address of a codenamed contact (retired ones included)."""
-    coded = {contact.id for contact in contacts if contact.codename}
-    return [address for address in store.addresses(rung=Rung.PRIVATE, contact_ids=coded) if address]

@@ -47,6 +47,12 @@ LADDER_HEADERS = (
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WITHHELD_INTEL = "(confidential; withheld from a redacted export)"
+# Sources a redacted document must hold before it lists what was received.
+MIN_SOURCES = 2
+RECEIVED_FROM_ONE_SOURCE = (
+    "None listed: received intel is listed only when it comes from two sources or more, "
+    "so that no item can be tied to its source."
+)
 # Words for enum values, looked up rather than derived for every row.
 _KIND = {kind: kind.value.replace("_", " ") for kind in ChannelKind}
 _RUNG = {rung: rung.value for rung in Rung}
@@ -100,6 +106,9 @@ class WrittenSection(NamedTuple):
     text: str
     attention: list[tuple[AttentionKey, str]]
     received: list[tuple[tuple[float, str], str]]
+    # Redacted: the attention lines about received intel, listed only where
+    # the received intel is (see ``MarkdownDocument.render``).
+    unverified: list[tuple[AttentionKey, str]]
 
 
 class MarkdownDocument:
@@ -114,8 +123,19 @@ class MarkdownDocument:
         """The document, from the contacts' sections as ``section`` wrote them."""
         self._lines = []
         self._header(len(sections))
+        # Received intel said without its source still names the source when
+        # the document holds only one: it is listed from two sources or more.
+        sources = sum(1 for section in sections if section.received)
+        anonymous = sources >= MIN_SOURCES
         attention = sorted(
-            (line for section in sections for line in section.attention), key=itemgetter(0)
+            (
+                line
+                for section in sections
+                for line in (
+                    [*section.attention, *section.unverified] if anonymous else section.attention
+                )
+            ),
+            key=itemgetter(0),
         )
         self._listed("## Needs attention", attention, "Nothing needs attention.")
         self._line("## Contacts")
@@ -123,11 +143,13 @@ class MarkdownDocument:
             self._line("No contacts to export.")
         self._lines.extend(section.text for section in sections)
         if not self.redaction.reveal:
-            received = [line for section in sections for line in section.received]
-            # Newest first; the same moment, by summary (a stable sort, so
-            # the same summary keeps the contacts' order).
+            received = (
+                [line for section in sections for line in section.received] if anonymous else []
+            )
+            # Newest first; the same moment, by summary, never by source (a
+            # stable sort, so the same summary keeps the contacts' order).
             received.sort(key=itemgetter(0), reverse=True)
-            self._listed("## Intel received", received, "Nothing received.")
+            self._listed("## Intel received", received, RECEIVED_FROM_ONE_SOURCE)
         return "\n".join(self._lines)
 
     def section(self, section: ContactSection) -> WrittenSection:
@@ -136,10 +158,15 @@ class MarkdownDocument:
         self._contact_lines(section)
         intel = section.detail.intel
         confidential = {i.summary for i in intel if i.sensitivity is Sensitivity.CONFIDENTIAL}
-        attention = [
-            (attention_key(item), md.bullet(self._attention_line(item, section, confidential)))
-            for item in section.attention
-        ]
+        attention: list[tuple[AttentionKey, str]] = []
+        unverified: list[tuple[AttentionKey, str]] = []
+        for item in section.attention:
+            line = (
+                attention_key(item),
+                md.bullet(self._attention_line(item, section, confidential)),
+            )
+            about_received = item.kind is AttentionKind.UNVERIFIED and not self.redaction.reveal
+            (unverified if about_received else attention).append(line)
         source = md.strong("A source")
         received = [
             ((item.at.timestamp(), item.summary), md.bullet(f"{source}, {self._intel_line(item)}"))
@@ -147,7 +174,7 @@ class MarkdownDocument:
             if item.direction is IntelDirection.RECEIVED and not self.redaction.reveal
         ]
         # One string per contact: a large book's document is millions of lines.
-        return WrittenSection("\n".join(self._lines), attention, received)
+        return WrittenSection("\n".join(self._lines), attention, received, unverified)
 
     # --- building blocks -----------------------------------------------------
 
@@ -197,7 +224,11 @@ class MarkdownDocument:
     def _withheld(self, item: AttentionItem, confidential: set[str]) -> str:
         """The item's text, without the summary of confidential intel it
         quotes (``confidential``: the summaries of the contact's)."""
-        if self.redaction.reveal or item.kind is not AttentionKind.UNVERIFIED:
+        if self.redaction.reveal:
+            return item.text
+        if item.kind is AttentionKind.ONE_SIDED and item.screen_safe_text is not None:
+            return item.screen_safe_text
+        if item.kind is not AttentionKind.UNVERIFIED:
             return item.text
         for summary in confidential:
             if item.text.endswith(f": {summary}"):
@@ -221,9 +252,13 @@ class MarkdownDocument:
             f"cadence {contact.cadence_days} days, strength {contact.strength} of 5"
         )
         given = sum(1 for i in detail.intel if i.direction is IntelDirection.GIVEN)
-        received = len(detail.intel) - given
-        balance = give_get_balance(given, received)
-        facts.append(f"Give and get: given {given}, received {received} (balance {balance:+d})")
+        if self.redaction.reveal:
+            received = len(detail.intel) - given
+            balance = give_get_balance(given, received)
+            facts.append(f"Give and get: given {given}, received {received} (balance {balance:+d})")
+        else:
+            # How much a source gave would tie them to the items received.
+            facts.append(f"Give and get: given {given}")
         self._line(*(md.bullet(fact) for fact in facts))
         self._ladder(section)
         self._reach_now(section)
@@ -301,7 +336,8 @@ class MarkdownDocument:
             return
         self._line("**Intel**")
         if not shown:
-            self._line("Nothing given; what was received is listed under Intel received.")
+            # Redacted, the same words whether or not they told you anything.
+            self._line("Nothing given.")
             return
         self._line(*(md.bullet(self._intel_line(item)) for item in shown))
 

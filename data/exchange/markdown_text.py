@@ -6,7 +6,7 @@ every character that could start markup is backslash-escaped (CommonMark lets
 any ASCII punctuation be escaped), and a few sequences that GFM renderers turn
 into links on their own (``://``, ``www.``, an ``@`` in an address) are broken
 up the same way. Line breaks become spaces: every piece of user text sits on
-one line of the document.
+one line of the document. Control characters are dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from ..domain.text import for_terminal
 
 # Markup characters: escapes, code, emphasis, links, HTML, entities, tables,
 # headings, strikethrough; "@" and ":" (before "//") defeat extended autolinks.
@@ -28,7 +30,8 @@ _WHITESPACE = re.compile(r"\s+")
 @lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """``text`` as literal inline Markdown, on one line."""
-    flat = _WHITESPACE.sub(" ", text).strip()
+    # Text another tool wrote may hold escape sequences: never in a document.
+    flat = _WHITESPACE.sub(" ", for_terminal(text)).strip()
     # A template, not a function: the substitution then runs in C.
     escaped = _SPECIAL.sub(r"\\\g<0>", flat)
     start = _LINE_START.match(escaped)

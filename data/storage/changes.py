@@ -75,7 +75,7 @@ class Changes:
         def indexed(self) -> bool: ...
         def index(self) -> BookIndex: ...
         def _view(self, contact_ids: Collection[str]) -> BookIndex: ...
-        def _changed(self) -> None: ...
+        def _changed(self, table: str | None = None) -> None: ...
         def contact(self, contact_id: str) -> Contact: ...
         def channel(self, channel_id: str) -> Channel: ...
         def channels_of(
@@ -257,7 +257,7 @@ class Changes:
                 **values,
             )
             doc_id = self._documents.insert("touches", touch_to_doc(touch))
-            self._changed()
+            self._changed("touches")
             if self.indexed:
                 self.index().add_touch(doc_id, touch)
             self._fold_if_full()
@@ -369,13 +369,13 @@ class Changes:
         # is checked whole before anything is written to it.
         self.index()
         doc_id = self._documents.insert(table, doc)
-        self._changed()
+        self._changed(table)
         self._fold_if_full()
         return doc_id
 
     def _update(self, table: str, record_id: str, doc: Doc) -> None:
         self._documents.update(table, self.index().doc_ids[table][record_id], doc)
-        self._changed()
+        self._changed(table)
         self._fold_if_full()
 
     def _fold_if_full(self) -> None:

@@ -43,6 +43,7 @@ from ..domain.models import (
     Channel,
     ChannelHeat,
     ChannelKind,
+    ChannelStatus,
     Contact,
     ContactDetail,
     ContactRow,
@@ -162,19 +163,33 @@ class Questions:
         index = self.index() if contact_ids is None else self._view(set(contact_ids))
         return [c for c in index.channels.values() if kind is None or c.kind is kind]
 
-    def contacts_with_address(self, kind: ChannelKind, text: str) -> list[str]:
-        """Ids of the contacts with a channel of ``kind`` whose address holds
-        ``text`` (folded), in stored order; read from the stored documents,
+    def contacts_with_address(
+        self, kind: ChannelKind, text: str, *, include_private: bool
+    ) -> list[str]:
+        """Ids of the contacts with an active channel of ``kind`` whose
+        address holds ``text`` (folded), in stored order; private addresses
+        only with ``include_private``, so that a question never finds whom an
+        address it would not show belongs to. Read from the stored documents,
         so no channel is decoded for it."""
         if self._index is not None:
-            channels = self._index.channels.values()
-            found = (c.contact_id for c in channels if c.kind is kind and text in fold(c.address))
+            found = (
+                c.contact_id
+                for c in self._index.channels.values()
+                if c.kind is kind
+                and c.is_active
+                and (include_private or c.rung is not Rung.PRIVATE)
+                and text in fold(c.address)
+            )
             return list(dict.fromkeys(found))
+        private = Rung.PRIVATE.value
+        active = ChannelStatus.ACTIVE.value
         return list(
             dict.fromkeys(
                 doc["contact_id"]
                 for doc in self._data["channels"].values()
                 if doc.get("kind") == kind.value
+                and doc.get("status", active) == active
+                and (include_private or doc.get("rung") != private)
                 and isinstance(doc.get("contact_id"), str)
                 and isinstance(address := doc.get("address"), str)
                 and text in fold(address)

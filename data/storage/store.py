@@ -20,12 +20,17 @@ from types import TracebackType
 from typing import Any, Self
 
 from ..book.index import BookIndex, IndexProblem
+from ..domain.models import Rung
+from ..domain.scrubber import Scrubber
 from ..errors import DatabaseError
 from .book_file import OpenedBook, back_up_once_a_day, broken, open_book
 from .changes import Changes
 from .documents import DocumentWriter
 from .lock import SessionLock
 from .questions import Questions
+
+# What the scrubber is built from: a change to another table leaves it as it is.
+_TABLES_SCRUBBED_BY = frozenset({"contacts", "channels"})
 
 
 class Store(Questions, Changes):
@@ -48,6 +53,7 @@ class Store(Questions, Changes):
         # The last part of the book a question was answered from, by the
         # contacts it is about: an export asks two questions of each part.
         self._part: tuple[frozenset[str], BookIndex] | None = None
+        self._scrubber: Scrubber | None = None
         self._closing_thread: int | None = None
         self._closed = False
         self._lock: SessionLock | None = None
@@ -115,8 +121,24 @@ class Store(Questions, Changes):
             self._part = (wanted, built)
             return built
 
-    def _changed(self) -> None:
+    def _changed(self, table: str | None = None) -> None:
         self._part = None
+        if table is None or table in _TABLES_SCRUBBED_BY:
+            self._scrubber = None
+
+    def scrubber(self) -> Scrubber:
+        """The scrubber for free text wherever sources are protected (a
+        redacted export, screen-safe mode): it hides every private address,
+        every address of a codenamed contact, retired ones included, and
+        codenamed people's names. Kept until a contact or a channel changes."""
+        scrubber = self._scrubber
+        if scrubber is None:
+            with self._mutex:
+                names = self.contact_names()
+                coded = {contact.id for contact in names if contact.codename}
+                hidden = self.addresses(rung=Rung.PRIVATE, contact_ids=coded)
+                scrubber = self._scrubber = Scrubber(names, hidden)
+        return scrubber
 
     @property
     def _data(self) -> dict[str, dict[str, Any]]:
@@ -173,7 +195,7 @@ class Store(Questions, Changes):
             except BaseException:
                 # The storage went back to the file on disk; so does the index.
                 self._index = None
-                self._part = None
+                self._changed()
                 raise
 
 

@@ -41,6 +41,19 @@ def test_query_matches_an_address_and_leaves_private_ones_out(
     ]
 
 
+def test_query_never_matches_a_private_address_it_would_not_show(
+    book: Book, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Priya's private address is the only one with "fastmail" in it: an
+    # answer naming her would say whose it is.
+    status, out, _ = bchan(capsys, book, "query", "fastmail")
+    assert status == 1
+    assert out == "bchan found no address\n"
+    status, out, _ = bchan(capsys, book, "query", "--private", "fastmail")
+    assert status == 0
+    assert "priya.r@fastmail.example\tPriya Raman\tNorthwind Logistics · private" in out
+
+
 def test_query_exits_1_with_a_status_line_when_nothing_matches(
     book: Book, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,0 +1,54 @@
+"""The one scrubber for free text (DESIGN.md "Protect your sources").
+
+Notes, reasons, intel, what a contact gains, account notes: people write
+addresses and names into them. The redacted export, screen-safe mode and
+everything else that shows such text while hiding sources pass it through
+one ``Scrubber``, so each hides exactly what the others hide:
+
+- every hidden address (the private rung of everyone, every address of a
+  codenamed person) in any form its kind allows: phone numbers compared as
+  numbers, emails ignoring case, handles and profile links by the account
+  they name (``address_scrubbing``);
+- a codenamed person's names, also with suffixes, inside hyphenated
+  compounds and in scripts written without spaces (``name_scrubbing``).
+
+Characters that show nothing (soft hyphens, zero-width spaces) are dropped
+first, so they can split neither a name nor a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .address_scrubbing import AddressScrubber
+from .name_scrubbing import Named, NameScrubber
+from .text import drop_invisible
+
+
+class Scrubber:
+    """Hides what a source's protection requires from free text."""
+
+    def __init__(
+        self, contacts: Iterable[Named] = (), hidden_addresses: Iterable[str] = ()
+    ) -> None:
+        self._addresses = AddressScrubber(hidden_addresses)
+        self._names = NameScrubber(contacts)
+        self._cache: dict[str, str] = {}
+
+    def __bool__(self) -> bool:
+        """Whether there is anything to hide at all."""
+        return bool(self._addresses or self._names)
+
+    def __call__(self, text: str) -> str:
+        if not self or not text:
+            return text
+        done = self._cache.get(text)
+        if done is None:
+            # Addresses first: a name inside an email address would hide the address.
+            done = self._cache[text] = self._names(self._addresses(drop_invisible(text)))
+        return done
+
+    def addresses(self, text: str) -> str:
+        """``text`` with hidden addresses masked, and names left as they are
+        (a contact named by an address on an imported card)."""
+        return self._addresses(drop_invisible(text)) if self._addresses else text
