@@ -331,14 +331,11 @@ class MarkdownDocument:
             for item in section.detail.intel
             if self.redaction.reveal or item.direction is IntelDirection.GIVEN
         ]
-        if not section.detail.intel:
-            # The give-and-get line already says 0 and 0.
+        if not shown:
+            # Nothing to list. Redacted, a source whose words are left out
+            # reads exactly like someone who told you nothing.
             return
         self._line("**Intel**")
-        if not shown:
-            # Redacted, the same words whether or not they told you anything.
-            self._line("Nothing given.")
-            return
         self._line(*(md.bullet(self._intel_line(item)) for item in shown))
 
     def _intel_line(self, item: Intel) -> str:
