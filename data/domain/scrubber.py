@@ -18,11 +18,15 @@ first, so they can split neither a name nor a number.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from .address_scrubbing import AddressScrubber
 from .name_scrubbing import Named, NameScrubber
 from .text import drop_invisible
+
+# How many scrubbed texts are remembered.
+RECENT_TEXTS = 4096
 
 
 class Scrubber:
@@ -33,7 +37,10 @@ class Scrubber:
     ) -> None:
         self._addresses = AddressScrubber(hidden_addresses)
         self._names = NameScrubber(contacts)
-        self._cache: dict[str, str] = {}
+        # A screen draws the same few texts again and again; an export goes
+        # through each once, so the memory is bounded rather than a copy of
+        # every note in the book.
+        self._scrubbed = functools.lru_cache(maxsize=RECENT_TEXTS)(self._scrub)
 
     def __bool__(self) -> bool:
         """Whether there is anything to hide at all."""
@@ -42,11 +49,11 @@ class Scrubber:
     def __call__(self, text: str) -> str:
         if not self or not text:
             return text
-        done = self._cache.get(text)
-        if done is None:
-            # Addresses first: a name inside an email address would hide the address.
-            done = self._cache[text] = self._names(self._addresses(drop_invisible(text)))
-        return done
+        return self._scrubbed(text)
+
+    def _scrub(self, text: str) -> str:
+        # Addresses first: a name inside an email address would hide the address.
+        return self._names(self._addresses(drop_invisible(text)))
 
     def addresses(self, text: str) -> str:
         """``text`` with hidden addresses masked, and names left as they are
