@@ -51,6 +51,132 @@ SKIPPED = {
 }
 
 EXPECTED: dict[str, list[Card]] = {
+    # Addresses and web pages are not channels; the birthday, relations and
+    # events of a CSV row are not kept.
+    "bbdb-csv-import/gmail-test-data.csv": [
+        card(
+            "test contact",
+            "private email homeemail@home.com",
+            "public email workemail@work.com",
+            "public email customemail@custom.com",
+            # One IM group of three services: Google Talk, AIM and a custom one.
+            "public im google-talk data",
+            "public im aim data",
+            "public im customim data",
+            "public phone customphone 123-1234-1234",
+            "public phone mobilephone 123-234-2433",
+            "public phone workphone 123-1234-234",
+            org="company-name",
+            role="titledata",
+        )
+    ],
+    # LinkedIn's export of 2014, in Outlook's layout: the honorific ("Title")
+    # and suffix are not part of the name; telex and faxes are no channels.
+    "bbdb-csv-import/linkedin-test-data.csv": [
+        card(
+            "testfirst testmiddle testlast",
+            "public email testmeil@hotmail.com",
+            "public email 2ndemailtest",
+            "public email 3rdemail@test",
+            "public phone test assist phone",
+            "public phone business phone test",
+            "public phone 1234 business phone 2",
+            "public phone 1234 callback test",
+            "public phone car phone test",
+            "public phone company main phone test",
+            "private phone home phone test",
+            "private phone home phone 2 test",
+            "public phone isdn test",
+            "public phone mobile phone test",
+            "public phone other pone test",
+            "public phone primary phone test",
+            "public phone radio phone test",
+            "public phone tty phone test",
+            org="testcompany",
+            role="test title",
+        ),
+        card(
+            "testfirst2 testmiddle2 testlast2",
+            "public email testmeil@hotmail.com2",
+            "public email 2ndemailtest2",
+            "public email 3rdemail@test2",
+            "public phone test assist phone2",
+            "public phone business phone test2",
+            "public phone 1234 business phone 22",
+            "public phone 1234 callback test2",
+            "public phone car phone test2",
+            "public phone company main phone test2",
+            "private phone home phone test2",
+            "private phone home phone 2 test2",
+            "public phone isdn test2",
+            "public phone mobile phone test2",
+            "public phone other pone test2",
+            "public phone primary phone test2",
+            "public phone radio phone test2",
+            "public phone tty phone test2",
+            org="testcompany2",
+            role="test title2",
+        ),
+    ],
+    "bbdb-csv-import/outlook-web-test-data.csv": [
+        card("test name", "public phone 12341234"),
+        card("test name2", "public phone 1234"),
+    ],
+    "bbdb-csv-import/thunderbird-test-data.csv": [
+        # A row with only an address is named by it.
+        card("justanemail@cox.net", "public email justanemail@cox.net"),
+        card("Weather", "public phone 289-1212"),
+        card(
+            "Bob Dole",
+            "public email dole49@hotmail.com",
+            "public email secondarydole@hotmail.com",
+            "public im Dolescreen-name",
+            "public phone 555-123-4567",
+            "private phone 555-123-1111",
+            "public phone 555-333-3333",
+            org="org1",
+            role="job title master",
+        ),
+    ],
+    "kawsay/Connections.csv": [
+        card(
+            "José García",
+            "public linkedin https://www.linkedin.com/in/josegarcia",
+            org="Acme, Inc.",
+            role="Senior Engineer",
+        ),
+        card(
+            "Æsop Fontaine",
+            "public email aesop@example.com",
+            "public linkedin https://www.linkedin.com/in/aesop",
+            org="Globex",
+            role="Director, Operations",
+        ),
+    ],
+    "rolomind/google.csv": [
+        card(
+            "John Doe",
+            "public phone +1-555-0123",
+            "public email john@example.com",
+            org="Acme Corp",
+            role="CEO",
+        ),
+        card(
+            "Jane Smith",
+            "public phone +1-555-0124",
+            "public email jane@example.com",
+            org="Tech Co",
+            role="CTO",
+        ),
+        card("Bob Wilson", "public email bob@startup.com", org="Startup Inc", role="Founder"),
+        card(
+            "Alice Brown",
+            "public phone +1-555-0125",
+            "public email alice.brown@email.com",
+            org="AI Labs",
+            role="Director",
+        ),
+    ],
     "android/v21_sip.vcf": [card("Android", kept=("X-SIP:888",))],
     "android/v30_comma_separated.vcf": [
         # N is family;given;additional: F;G;M.
@@ -348,6 +474,24 @@ EXPECTED: dict[str, list[Card]] = {
         card("test3@domain.tld", "public email test3@domain.tld"),
         card("test4@domain.tld", "public email test4@domain.tld"),
     ],
+    # Gmail's older export, in UTF-16: pager and faxes are no channels, "* My
+    # Contacts" is Google's group of everyone, not a tag.
+    "roundcube/gmail.csv": [
+        card(
+            "Prefix Firstname Middle Lastname Suffix",
+            "private email home@aaa.pl",
+            "public email work@email.pl",
+            "public email unknown@email.com",
+            "public email other@email.com",
+            "public phone mainphone",
+            "private phone homephone",
+            "public phone mobile",
+            "public phone workphone",
+            org="company",
+            role="jobtitle",
+            tags=("Test",),
+        )
+    ],
     "roundcube/johndoe.vcf": [
         card(
             "John Doë",
@@ -404,6 +548,10 @@ EXPECTED: dict[str, list[Card]] = {
 
 # Notes the files hold, where they say something worth checking.
 NOTES = {
+    ("roundcube/gmail.csv", "Prefix Firstname Middle Lastname Suffix"): 'note"note',
+    ("bbdb-csv-import/gmail-test-data.csv", "test contact"): "notes data",
+    ("bbdb-csv-import/linkedin-test-data.csv", "testfirst testmiddle testlast"): "notes test",
+    ("bbdb-csv-import/thunderbird-test-data.csv", "Bob Dole"): "notes ok yes notes",
     ("thunderbird/export.vcf", "contact number two"): "here's some unicode text…",
     ("thunderbird/export.csv", "contact number two"): "here's some unicode text…",
     ("ez-vcard/fullcontact.vcf", "Prefix FirstName MiddleName LastName Suffix"): (

@@ -115,3 +115,44 @@ def test_linkedin_connections_are_read_after_their_notes(store: Store, tmp_path:
         ("public", "linkedin", "https://www.linkedin.com/in/samlee", ""),
         ("public", "email", "sam@fareloop.example", ""),
     }
+
+
+def test_each_google_im_address_keeps_its_own_service(store: Store, tmp_path: Path) -> None:
+    # Gmail packs several services into one IM group, one per value.
+    import_file(store, REAL / "bbdb-csv-import" / "gmail-test-data.csv")
+    assert {c for c in ladder(store) if c[1] == "im"} == {
+        ("public", "im", "google-talk data", "Google Talk"),
+        ("public", "im", "aim data", "Aim"),
+        ("public", "im", "customim data", "CustomIM"),
+    }
+    (tmp_path / "google.csv").write_text(
+        "Name,Given Name,IM 1 - Type,IM 1 - Service,IM 1 - Value\r\n"
+        "Jo,Jo,Work,Skype ::: Telegram,jo.skype ::: jo_tg\r\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "other.json") as other:
+        import_file(other, tmp_path / "google.csv")
+        assert ladder(other) == {
+            ("public", "im", "jo.skype", "Skype"),
+            ("public", "telegram", "jo_tg", ""),
+        }
+
+
+def test_googles_group_of_all_contacts_is_no_tag_in_either_layout(store: Store) -> None:
+    # Gmail's older export says "* My Contacts" where the current one says "* myContacts".
+    import_file(store, REAL / "roundcube" / "gmail.csv")
+    import_file(store, REAL / "bbdb-csv-import" / "gmail-test-data.csv")
+    assert {c.name: c.tags for c in store.contacts()} == {
+        "Prefix Firstname Middle Lastname Suffix": ("Test",),
+        "test contact": (),
+    }
+
+
+def test_an_isdn_line_is_a_phone_and_a_telex_is_not(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "outlook.csv").write_text(
+        "First Name,Last Name,Company,ISDN,Telex\r\n"
+        "Ida,Berg,Berg AG,+49 30 5555 0100,+49 30 5555 0199\r\n",
+        encoding="utf-8",
+    )
+    import_file(store, tmp_path / "outlook.csv")
+    assert ladder(store) == {("public", "phone", "+49 30 5555 0100", "isdn")}

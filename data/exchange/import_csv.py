@@ -45,6 +45,7 @@ _GROUP_COLUMN = re.compile(r"^(.+?) (\d+) - (.+)$")
 _GOOGLE_KINDS = {"e-mail": ChannelKind.EMAIL, "phone": ChannelKind.PHONE}
 # Labels that only repeat the type or the rung: not kept as the channel's label.
 _PLAIN_LABELS = frozenset({"", "home", "work", "other", "personal", "private", "profile"})
+# Google's group of all contacts: "* myContacts", and "* My Contacts" in its older files.
 _SYSTEM_GROUPS = frozenset({"mycontacts"})
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 _OUTLOOK_WEB = ("Web Page", "Personal Web Page")
@@ -172,7 +173,7 @@ def _google_row(line: int, row: Row) -> Record:
     groups = row.get("Labels") or row.get("Group Membership") or ""
     for group in groups.split(MULTI):
         tag = group.strip().removeprefix(PREFERRED.strip()).strip()
-        if tag and tag.casefold() not in _SYSTEM_GROUPS:
+        if tag and tag.casefold().replace(" ", "") not in _SYSTEM_GROUPS:
             record.tags.append(tag)
     for prefix, number in _groups(row):
         _google_group(record, row, prefix, number)
@@ -195,16 +196,22 @@ def _google_group(record: ContactRecord, row: Row, prefix: str, number: str) -> 
     preferred = raw_label.startswith(PREFERRED)
     label = clean_label(raw_label.removeprefix(PREFERRED).strip())
     group = prefix.casefold()
+    shown = "" if label.casefold() in _PLAIN_LABELS else label
     for position, value in enumerate(values):
         if not value:
             continue
         kind: ChannelKind | None
+        channel_label = shown
         if group in _GOOGLE_KINDS:
             if group == "phone" and ("fax" in label.casefold() or "pager" in label.casefold()):
                 continue
             kind = _GOOGLE_KINDS[group]
         elif group == "im":
-            kind = service_kind(row.get(f"IM {number} - Service", "") or label)
+            service = _part(row.get(f"IM {number} - Service", ""), position)
+            kind = service_kind(service or label)
+            if kind is ChannelKind.IM and not channel_label:
+                # Kept as the label, or nothing would say which service it is.
+                channel_label = service
         elif group == "website":
             kind = social_kind(value)
             if kind is None and label.casefold() not in ("", "profile", "home page", "homepage"):
@@ -219,11 +226,19 @@ def _google_group(record: ContactRecord, row: Row, prefix: str, number: str) -> 
                 kind=kind,
                 address=value,
                 rung=rung_for((), label),
-                label="" if label.casefold() in _PLAIN_LABELS else label,
+                label=channel_label,
                 # "* Home" marks the group's first value as the preferred one.
                 their_preference=preferred and position == 0,
             )
         )
+
+
+def _part(cell: str, position: int) -> str:
+    """The part of a " ::: " cell that goes with the group's value at
+    ``position``: Google writes one per value ("Google Talk ::: Skype"), or
+    one for them all."""
+    parts = [part.strip() for part in cell.split(MULTI)]
+    return parts[position] if position < len(parts) else parts[-1]
 
 
 # --- Outlook ----------------------------------------------------------------------------
@@ -269,7 +284,7 @@ def _outlook_row(line: int, row: Row) -> Record:
 
 def _is_phone_column(column: str) -> bool:
     base = column.removesuffix(" 2")
-    return (base.endswith("Phone") or base == "Callback") and "Fax" not in base
+    return (base.endswith("Phone") or base in ("Callback", "ISDN")) and "Fax" not in base
 
 
 # The most of a header an error quotes: a binary file's "header" can be any
