@@ -163,9 +163,9 @@ async def _time_keystrokes(bchan: Any, watchers: FrameWatchers) -> list[float]:
     filtered = False
     repainted = asyncio.Event()
 
-    def set_matches_then_mark(scores: Any) -> None:
+    def set_matches_then_mark(scores: Any, **options: Any) -> None:
         nonlocal filtered
-        set_matches(scores)
+        set_matches(scores, **options)
         filtered = True
 
     def on_frame() -> None:

@@ -24,8 +24,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 # Fewer digits than this are a year, a price, a room: never a number to hide.
 MIN_DIGITS = 5
@@ -40,6 +43,15 @@ _SEPARATOR = r"[\s().\-/\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff]"
 CANDIDATE = rf"(?:\+|\(\+?)?\d(?:{_SEPARATOR}*\d)*"
 
 NumberKey = tuple[int, str]
+
+
+def _library() -> ModuleType:
+    """``phonenumbers``, imported when a number is first compared: importing
+    it takes about 70 ms, which every command and the dashboard's first
+    frame would otherwise pay for text they may never scrub."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 def looks_like_phone(address: str) -> bool:
@@ -58,10 +70,12 @@ def _international(address: str) -> str | None:
 
 
 def _parsed(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    library = _library()
     try:
-        return phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
+        number: phonenumbers.PhoneNumber = library.parse(text, region)
+    except library.NumberParseException:
         return None
+    return number
 
 
 def usual_region(addresses: Iterable[str]) -> str | None:
@@ -71,7 +85,7 @@ def usual_region(addresses: Iterable[str]) -> str | None:
         international = _international(address)
         number = _parsed(international, None) if international else None
         if number is not None:
-            region = phonenumbers.region_code_for_number(number)
+            region = _library().region_code_for_number(number)
             if region:
                 regions[region] += 1
     return regions.most_common(1)[0][0] if regions else None
@@ -94,10 +108,10 @@ class HiddenNumbers:
                 # "+00 00 01" is no number anywhere: then its digits as written.
                 self._learn_digits(national if len(national) >= MIN_DIGITS else digits, address)
                 continue
-            national = phonenumbers.national_significant_number(number)
+            national = _library().national_significant_number(number)
             self._learn_digits(national, address)
             self._by_number[number.country_code or 0, national] = address
-            number_region = phonenumbers.region_code_for_number(number)
+            number_region = _library().region_code_for_number(number)
             if number_region:
                 found_regions[number_region] = None
         self._regions = list(found_regions)
@@ -130,7 +144,7 @@ class HiddenNumbers:
         for region in self._regions:
             number = _parsed(written, region)
             if number is not None:
-                key = (number.country_code or 0, phonenumbers.national_significant_number(number))
+                key = (number.country_code or 0, _library().national_significant_number(number))
                 if key in self._by_number:
                     return self._by_number[key]
         return None

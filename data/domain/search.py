@@ -138,19 +138,22 @@ def _search_text(
     tags = tuple(tags)
     if screen_safe:
         # Only what the screen shows: the codename in place of the name.
-        shown = codename or name
-        parts: tuple[str, ...] = (shown, *about, *tags)
-        named_by: tuple[str, ...] = (shown,)
+        named_by: tuple[str, ...] = (codename or name,)
+        other = " ".join(about)
         addresses = [(rung, address) for rung, address in addresses if rung is Rung.PUBLIC]
     else:
-        parts = (name, codename, *about, *tags, notes)
-        named_by = (name, codename)
+        named_by = (name, codename) if codename else (name,)
+        other = " ".join((*about, notes))
+    # One pass of folding and splitting for each kind of text, not for each
+    # field: ``bchan find`` works this out for every contact it searches.
+    name_words = words_of(" ".join(named_by))
+    tag_words = words_of(" ".join(tags)) if tags else ""
     kept = [address for _, address in addresses if address]
     return SearchText(
-        words="".join(words_of(part) for part in parts),
-        names=frozenset(whole_name(text) for text in named_by if text),
-        name_words="".join(words_of(text) for text in named_by),
-        tags="".join(words_of(tag) for tag in tags),
+        words=name_words + words_of(other) + tag_words,
+        names=frozenset(whole_name(text) for text in named_by),
+        name_words=name_words,
+        tags=tag_words,
         addresses="\n".join(fold(address) for address in kept),
         numbers="\n".join(
             digits_of(address) for address in kept if _PHONE_TERM.match(address.replace(" ", ""))
