@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from bchan_tui.data import Contact, ContactDetail, Store, Urgency
 from bchan_tui.data.book.screen_safe import safe_detail
 from bchan_tui.data.domain.scrubber import Scrubber
-from bchan_tui.data.domain.search import fold
+from bchan_tui.data.domain.search_text import fold
 from bchan_tui.widgets.display import shown_name
 
 from .confirm import ConfirmModal

@@ -25,7 +25,7 @@ from bchan_tui.data import (
 )
 from bchan_tui.data.book.screen_safe import safe_attention, safe_contact
 from bchan_tui.data.domain.scrubber import Scrubber
-from bchan_tui.data.domain.search import SearchText, search_text
+from bchan_tui.data.domain.search_text import SearchText, search_text
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .accounts import AccountsScreen

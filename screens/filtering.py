@@ -9,7 +9,8 @@ narrower query may have nothing better to show.
 
 from __future__ import annotations
 
-from bchan_tui.data.domain.search import ContactSearch, Query, SearchText, Tier, best
+from bchan_tui.data.domain.search import ContactSearch, Query, Tier, best
+from bchan_tui.data.domain.search_text import SearchText
 
 # Enough for a backspace to find every prefix of a word typed: each answer
 # is a dict of up to every contact (megabytes at size L).

@@ -13,7 +13,7 @@ from textual.validation import Function, Length, Validator
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from bchan_tui.data import Account
-from bchan_tui.data.domain.search import fold
+from bchan_tui.data.domain.search_text import fold
 from bchan_tui.data.domain.text import ADDRESS_MAX, NAME_MAX, SHORT_MAX
 
 ResultT = TypeVar("ResultT")

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from bchan_tui.data import Channel, ChannelKind, Contact, Rung, Store
 from bchan_tui.data.domain.masking import mask_address, shown_address
-from bchan_tui.data.domain.search import fold, search_contacts
+from bchan_tui.data.domain.search import search_contacts
+from bchan_tui.data.domain.search_text import fold
 from bchan_tui.data.domain.touch_warning import hot_channel_warning
 from bchan_tui.data.exchange.address_book import AddressEntry, email_addresses
 from bchan_tui.data.settings import SettingsError, load_settings, settings_path

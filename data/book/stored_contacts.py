@@ -8,15 +8,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..domain.models import Contact, Rung
-from ..domain.search import (
-    ContactMatch,
-    ContactName,
-    Query,
-    Tier,
-    best,
-    document_search_text,
-    ranked,
-)
+from ..domain.naming import ContactName
+from ..domain.search import ContactMatch, Query, Tier, best, ranked
+from ..domain.search_text import document_search_text
 from .codec import contact_from_doc
 
 

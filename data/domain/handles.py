@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .search import fold
+from .search_text import fold
 
 
 class Identity(NamedTuple):

@@ -25,7 +25,7 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import Protocol, TypeVar
 
-from .search import fold
+from .search_text import fold
 
 WITHHELD = "[name withheld]"
 MIN_PART = 3

@@ -17,8 +17,8 @@ words' tiers, best first:
 - ``LETTERS``: the letters of a word in order ("mlq"), shown only when
   nothing matches better: letters in order match almost anyone.
 
-What a contact is found by (``SearchText``) is worked out once. While
-screen-safe, it is only what the screen shows: a codenamed contact is found
+What a contact is found by (``search_text.SearchText``) is worked out once.
+While screen-safe, it is only what the screen shows: a codenamed contact is found
 by its codename and never by the name it hides, notes are not searched, and
 addresses are public ones.
 """
@@ -26,13 +26,21 @@ addresses are public ones.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Self
+from typing import Self
 
-from .models import Channel, Contact, Rung
+from .models import Channel, Contact
+from .search_text import (
+    MIN_NUMBER_DIGITS,
+    PHONE_TERM,
+    SearchText,
+    digits_of,
+    fold,
+    search_text,
+    words_of,
+)
 
 
 class Tier(IntEnum):
@@ -43,122 +51,6 @@ class Tier(IntEnum):
     WORD_PREFIX = 3
     NAME_PREFIX = 4
     EXACT = 5
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "García" -> "garcia"."""
-    if text.isascii():
-        # Nothing to fold but case: the common case, and 20x cheaper.
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-# Anything that is not a letter or a digit ends a word: "Anne-Marie",
-# "O'Brien" and "Lindqvist," are found by each of their parts.
-_WORD_BREAKS = re.compile(r"[\W_]+")
-
-
-def words_of(text: str) -> str:
-    """The folded words of ``text``, each after a space: " anne marie dupont".
-
-    The leading space makes a word's start a substring search: " lind".
-    """
-    folded = _WORD_BREAKS.sub(" ", fold(text)).strip()
-    return f" {folded}" if folded else ""
-
-
-def whole_name(text: str) -> str:
-    """A name as an exact match compares it: folded words, single-spaced."""
-    return words_of(text).strip()
-
-
-_PHONE_TERM = re.compile(r"^\+?[\d().\-/]+$")
-_MIN_NUMBER_DIGITS = 3
-
-
-def digits_of(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-@dataclass(frozen=True, slots=True)
-class SearchText:
-    """What one contact is found by, folded once."""
-
-    words: str
-    names: frozenset[str]
-    name_words: str = ""
-    tags: str = ""
-    addresses: str = ""
-    numbers: str = ""
-
-
-def search_text(
-    contact: Contact, channels: Iterable[Channel] = (), *, screen_safe: bool = False
-) -> SearchText:
-    """The ``SearchText`` of a contact with its channels (retired ones are
-    left out: nobody reaches anyone on them)."""
-    return _search_text(
-        contact.name,
-        contact.codename,
-        (contact.org, contact.role),
-        contact.tags,
-        contact.notes,
-        [(c.rung, c.address) for c in channels if c.is_active],
-        screen_safe=screen_safe,
-    )
-
-
-def document_search_text(
-    doc: Mapping[str, Any], addresses: Sequence[tuple[Rung, str]] = ()
-) -> SearchText:
-    """``search_text`` of a stored contact document, without decoding it.
-
-    Raises ``TypeError`` when a field searched is not text.
-    """
-    texts = (doc["name"], doc.get("codename") or "", doc.get("org") or "", doc.get("role") or "")
-    tags = tuple(doc.get("tags") or ())
-    notes = doc.get("notes") or ""
-    if not all(isinstance(text, str) for text in (*texts, *tags, notes)):
-        raise TypeError(f"contact {doc.get('id')!r}: a searched field is not text")
-    name, codename, org, role = texts
-    return _search_text(name, codename, (org, role), tags, notes, addresses)
-
-
-def _search_text(
-    name: str,
-    codename: str,
-    about: tuple[str, str],
-    tags: Iterable[str],
-    notes: str,
-    addresses: Iterable[tuple[Rung, str]],
-    *,
-    screen_safe: bool = False,
-) -> SearchText:
-    tags = tuple(tags)
-    if screen_safe:
-        # Only what the screen shows: the codename in place of the name.
-        named_by: tuple[str, ...] = (codename or name,)
-        other = " ".join(about)
-        addresses = [(rung, address) for rung, address in addresses if rung is Rung.PUBLIC]
-    else:
-        named_by = (name, codename) if codename else (name,)
-        other = " ".join((*about, notes))
-    # One pass of folding and splitting for each kind of text, not for each
-    # field: ``bchan find`` works this out for every contact it searches.
-    name_words = words_of(" ".join(named_by))
-    tag_words = words_of(" ".join(tags)) if tags else ""
-    kept = [address for _, address in addresses if address]
-    return SearchText(
-        words=name_words + words_of(other) + tag_words,
-        names=frozenset(whole_name(text) for text in named_by),
-        name_words=name_words,
-        tags=tag_words,
-        addresses="\n".join(fold(address) for address in kept),
-        numbers="\n".join(
-            digits_of(address) for address in kept if _PHONE_TERM.match(address.replace(" ", ""))
-        ),
-    )
 
 
 # --- queries -------------------------------------------------------------------
@@ -183,12 +75,12 @@ def _terms(query: str) -> list[Term]:
     while at < len(raws):
         raw = raws[at]
         at += 1
-        if _PHONE_TERM.match(raw):
+        if PHONE_TERM.match(raw):
             # A number is often typed in groups: "+46 70 555" is one term.
-            while at < len(raws) and _PHONE_TERM.match(raws[at]):
+            while at < len(raws) and PHONE_TERM.match(raws[at]):
                 raw += " " + raws[at]
                 at += 1
-            if len(digits_of(raw)) >= _MIN_NUMBER_DIGITS:
+            if len(digits_of(raw)) >= MIN_NUMBER_DIGITS:
                 terms.append(Term("number", raw))
                 continue
         if raw.casefold().startswith("tag:"):
@@ -286,7 +178,7 @@ def _other_tier(term: Term, text: SearchText) -> Tier | None:
     # ("070 555" is in "+46 70 555"), or else words ("Ada Bauer 591").
     digits = digits_of(term.text)
     national = digits.lstrip("0")
-    if digits in text.numbers or (len(national) >= _MIN_NUMBER_DIGITS and national in text.numbers):
+    if digits in text.numbers or (len(national) >= MIN_NUMBER_DIGITS and national in text.numbers):
         return Tier.WORD_PREFIX
     words = words_of(term.text)
     if words and words in text.words:
@@ -378,42 +270,3 @@ def search_contacts(
     if Query(query).blank:
         return ranked(ContactMatch(c, Tier.WORD_PREFIX) for c in by_id.values())
     return ranked(ContactMatch(by_id[cid], tier) for cid, tier in search.scores(query).items())
-
-
-# --- naming one contact ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ContactName:
-    """What names a contact, on the command line or in a redacted export,
-    read without decoding the contact."""
-
-    id: str
-    name: str
-    codename: str
-    archived: bool
-    org: str = ""
-
-
-def _named_words(named: ContactName) -> str:
-    return "".join(words_of(text) for text in (named.name, named.codename, named.org))
-
-
-def named_by(people: Iterable[ContactName], text: str) -> Iterator[ContactName]:
-    """The people ``text`` names: its whole name or codename when some have
-    it (ignoring case and accents), else everyone each of whose words is the
-    start of a word of the name, codename or organisation. Nothing looser:
-    a command that writes acts on no one else."""
-    people = list(people)
-    wanted = whole_name(text)
-    if not wanted:
-        return
-    exact = [p for p in people if wanted in {whole_name(p.name), whole_name(p.codename)}]
-    if exact:
-        yield from exact
-        return
-    starts = [f" {word}" for word in wanted.split()]
-    for person in people:
-        words = _named_words(person)
-        if all(start in words for start in starts):
-            yield person

@@ -20,7 +20,7 @@ from pendulum import DateTime
 
 from ..domain.ladder import ladder_key
 from ..domain.models import Band, Channel, ChannelKind, Contact, Rung
-from ..domain.search import fold
+from ..domain.search_text import fold
 from ..storage.store import Store
 
 

@@ -21,7 +21,7 @@ from pendulum import DateTime
 from ..domain.clock import now as clock_now
 from ..domain.models import AttentionItem
 from ..domain.redaction import Redaction
-from ..domain.search import fold
+from ..domain.search_text import fold
 from ..errors import NotFoundError
 from ..storage.store import Store
 from .markdown_document import (

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from itertools import count
 
 from ..domain.models import Channel, ChannelKind, Contact, Rung
-from ..domain.search import fold
+from ..domain.search_text import fold
 from ..storage.store import Store
 from .import_keys import channel_key
 from .import_vcard import CHANNEL_PROPERTIES, channel_of

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..domain.fields import CHANNEL_FIELDS, CONTACT_FIELDS, clean_fields
 from ..domain.models import Channel, ChannelKind, Contact
-from ..domain.search import fold, words_of
+from ..domain.search_text import fold, words_of
 from ..domain.text import clean_line
 from ..errors import ValidationError
 from ..storage.store import Store

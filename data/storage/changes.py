@@ -52,7 +52,7 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
-from ..domain.search import fold
+from ..domain.search_text import fold
 from ..errors import BrokenDatabaseError, NotFoundError, ValidationError
 from .documents import DocumentWriter
 from .tinydb_storage import AtomicJSONStorage

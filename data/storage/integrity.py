@@ -20,7 +20,7 @@ from ..book.codec import (
 )
 from ..book.schema import TABLES, schema_version
 from ..domain.models import Contact
-from ..domain.search import fold
+from ..domain.search_text import fold
 from ..errors import BrokenDatabaseError
 from .backups import newest_backup
 from .book_file import read_book

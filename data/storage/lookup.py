@@ -18,8 +18,9 @@ from pendulum import DateTime
 
 from ..domain.masking import shown_address
 from ..domain.models import Account, Channel, ChannelKind, Contact, ContactRow, Rung
+from ..domain.naming import ContactName, named_by
 from ..domain.search import ContactMatch as ContactMatch  # where callers have found it
-from ..domain.search import ContactName, fold, named_by, whole_name
+from ..domain.search_text import fold, whole_name
 from ..errors import BchanError
 from .store import Store
 

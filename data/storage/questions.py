@@ -53,7 +53,9 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
-from ..domain.search import ContactMatch, ContactName, fold, search_contacts
+from ..domain.naming import ContactName
+from ..domain.search import ContactMatch, search_contacts
+from ..domain.search_text import fold
 from ..errors import NotFoundError
 from .documents import DocumentWriter
 

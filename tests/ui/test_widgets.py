@@ -11,7 +11,8 @@ import pytest
 from textual.app import App, ComposeResult
 
 from bchan_tui.data import Band, ChannelHeat, Store
-from bchan_tui.data.domain.search import ContactSearch, search_text
+from bchan_tui.data.domain.search import ContactSearch
+from bchan_tui.data.domain.search_text import search_text
 from bchan_tui.screens.filtering import NarrowingSearch
 from bchan_tui.widgets import HeatIndicator, heat_content
 from bchan_tui.widgets.display import band_mark, day, fit, level_bar, strength_dots
