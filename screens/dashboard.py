@@ -10,29 +10,28 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from bchan_tui.data import (
     FIRST_ROWS,
     AttentionItem,
-    Channel,
     Contact,
     ContactRow,
     Store,
     Urgency,
 )
-from bchan_tui.data.book.screen_safe import safe_attention, safe_contact
+from bchan_tui.data.book.screen_safe import safe_attention
 from bchan_tui.data.domain.scrubber import Scrubber
-from bchan_tui.data.domain.search_text import SearchText, search_text
+from bchan_tui.data.domain.search_text import SearchText
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .accounts import AccountsScreen
 from .book_screen import BookScreen
 from .contact import ContactOutcome, ContactScreen
 from .dashboard_keys import DASHBOARD_BINDINGS
-from .filtering import NarrowingSearch
+from .dashboard_status import status_line
+from .filtering import NarrowingSearch, shown_text
 from .quick_add import NewContact
 
 # The longest the rest of the book waits for the first rows to be drawn.
@@ -128,8 +127,11 @@ class DashboardScreen(BookScreen[None]):
         rows = self.store.contact_rows()
         scrubber = self.store.scrubber()
         self.app.call_from_thread(self.use_scrubber, scrubber)
-        search = self._search_of(
-            [row.contact for row in rows], self.store.channels(), self.screen_safe, scrubber
+        search = NarrowingSearch.shown(
+            [row.contact for row in rows],
+            self.store.channels(),
+            screen_safe=self.screen_safe,
+            scrubber=scrubber,
         )
         self.app.call_from_thread(self._show_rows, rows, search)
         # Workers start on the event loop, never from a worker's thread.
@@ -158,20 +160,12 @@ class DashboardScreen(BookScreen[None]):
         contact_list.loading = False
         self._apply_filter(self.filter_input.value, typed=first)
 
-    @staticmethod
-    def _search_of(
-        contacts: list[Contact], channels: list[Channel], screen_safe: bool, scrubber: Scrubber
-    ) -> NarrowingSearch:
-        """The filter's search: while screen-safe, over what the list shows
-        (codenames, and organisations, roles and tags as scrubbed)."""
-        if screen_safe:
-            contacts = [safe_contact(contact, scrubber) for contact in contacts]
-        return NarrowingSearch.of(contacts, channels, screen_safe=screen_safe)
-
     @work(thread=True, exit_on_error=False, group="search", exclusive=True)
     def rebuild_search(self, contacts: list[Contact], screen_safe: bool) -> None:
         store = self.store
-        search = self._search_of(contacts, store.channels(), screen_safe, store.scrubber())
+        search = NarrowingSearch.shown(
+            contacts, store.channels(), screen_safe=screen_safe, scrubber=store.scrubber()
+        )
         self.app.call_from_thread(self._use_search, search)
 
     def _use_search(self, search: NarrowingSearch) -> None:
@@ -211,9 +205,9 @@ class DashboardScreen(BookScreen[None]):
         """Rebuild one contact's row after a change, then the attention list."""
         (row,) = self.store.contact_rows(contact_ids=[contact_id])
         channels = self.store.channels(contact_ids=[contact_id])
-        safe = self.screen_safe
-        shown = safe_contact(row.contact, self.store.scrubber()) if safe else row.contact
-        text = search_text(shown, channels, screen_safe=safe)
+        text = shown_text(
+            row.contact, channels, screen_safe=self.screen_safe, scrubber=self.store.scrubber()
+        )
         self.app.call_from_thread(self._put_row, row, text, select)
         self.app.call_from_thread(self.refresh_attention)
 
@@ -314,31 +308,11 @@ class DashboardScreen(BookScreen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        contact_list = self.contact_list
-        total = contact_list.total_count
-        shown = contact_list.item_count()
-        parts: list[str | tuple[str, str]] = [
-            ("bchan", "bold $text-accent"),
-            (" · ", "$text-muted"),
-            self.store.path.name,
-            (" · ", "$text-muted"),
-        ]
-        if contact_list.loading:
-            parts.append("loading…")
-        elif self.previewing:
-            parts.append(f"the first {total:,} contacts by name; reading the rest…")
-        elif shown == total:
-            parts.append(f"{total:,} contact" if total == 1 else f"{total:,} contacts")
-        else:
-            parts.append(f"{shown:,} of {total:,} contacts")
-        direction = "▼" if contact_list.sort_reverse else "▲"
-        parts += [(" · sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
-        if contact_list.filtered:
-            parts.append((", best matches first", "$text-muted"))
-        if self.screen_safe:
-            parts += ["  ", (" SCREEN-SAFE ", "bold reverse $warning")]
+        status = status_line(
+            self.contact_list, self.store.path.name, self.previewing, self.screen_safe
+        )
         # One line, always: no layout pass needed.
-        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
+        self.query_one("#status", Static).update(status, layout=False)
 
     # --- acting on the highlighted contact ---------------------------------------------
 

@@ -9,12 +9,28 @@ narrower query may have nothing better to show.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Self
+
+from bchan_tui.data import Channel, Contact
+from bchan_tui.data.book.screen_safe import safe_contact
+from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search import ContactSearch, Query, Tier, best
-from bchan_tui.data.domain.search_text import SearchText
+from bchan_tui.data.domain.search_text import SearchText, search_text
 
 # Enough for a backspace to find every prefix of a word typed: each answer
 # is a dict of up to every contact (megabytes at size L).
 RECENT_QUERIES = 10
+
+
+def shown_text(
+    contact: Contact, channels: Iterable[Channel], *, screen_safe: bool, scrubber: Scrubber
+) -> SearchText:
+    """What the filter finds a contact by: while screen-safe, what the list
+    shows of it (its codename, and its organisation, role and tags as
+    scrubbed), never the text screen-safe hides."""
+    shown = safe_contact(contact, scrubber) if screen_safe else contact
+    return search_text(shown, channels, screen_safe=screen_safe)
 
 
 class NarrowingSearch(ContactSearch):
@@ -25,6 +41,28 @@ class NarrowingSearch(ContactSearch):
         self._last: Query | None = None
         self._last_found: dict[str, Tier] = {}
         self._recent: dict[tuple[object, ...], dict[str, Tier]] = {}
+
+    @classmethod
+    def shown(
+        cls,
+        contacts: Iterable[Contact],
+        channels: Iterable[Channel],
+        *,
+        screen_safe: bool,
+        scrubber: Scrubber,
+    ) -> Self:
+        """The search over what the list shows of each contact (``shown_text``)."""
+        by_contact: dict[str, list[Channel]] = {}
+        for channel in channels:
+            by_contact.setdefault(channel.contact_id, []).append(channel)
+        return cls(
+            {
+                c.id: shown_text(
+                    c, by_contact.get(c.id, ()), screen_safe=screen_safe, scrubber=scrubber
+                )
+                for c in contacts
+            }
+        )
 
     def update(self, contact_id: str, text: SearchText) -> None:
         super().update(contact_id, text)
