@@ -61,6 +61,15 @@ def test_a_hidden_number_is_found_in_any_written_form(scrub: Scrubber, written: 
     assert shown.startswith("call ") and shown.endswith(" tonight")
 
 
+def test_digits_no_country_reads_as_a_number_are_hidden_as_written() -> None:
+    # "00 10 00" parses as +1 000: too few digits to be a number, so it is
+    # known by its digits as written, also inside a longer run of them.
+    scrub = Scrubber((), ["00 10 00"])
+    for written in ("00 10 00", "0 00 10 00", "001000"):
+        shown = scrub(f"desk {written} ext")
+        assert "10" not in shown, shown
+
+
 @pytest.mark.parametrize(
     "written",
     [

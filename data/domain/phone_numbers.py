@@ -102,13 +102,15 @@ class HiddenNumbers:
         found_regions: dict[str, None] = {}
         for address in addresses:
             number = self._number(address, region)
-            if number is None:
+            national = "" if number is None else _library().national_significant_number(number)
+            if number is None or len(national) < MIN_DIGITS:
+                # Unparsed, or parsed into too few digits to be anyone's
+                # number ("00 10 00" reads as +1 000): its digits as written.
                 digits = _NOT_DIGIT.sub("", address)
                 national = digits.lstrip("0")
                 # "+00 00 01" is no number anywhere: then its digits as written.
                 self._learn_digits(national if len(national) >= MIN_DIGITS else digits, address)
                 continue
-            national = _library().national_significant_number(number)
             self._learn_digits(national, address)
             self._by_number[number.country_code or 0, national] = address
             number_region = _library().region_code_for_number(number)
