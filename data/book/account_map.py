@@ -10,8 +10,8 @@ concerns an account is what its people gave or were given.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
+import msgspec
 from pendulum import DateTime
 
 from ..domain.models import Account, Band, Channel, Contact, Intel, RelationshipState, Rung
@@ -19,8 +19,7 @@ from .dashboard import ladder_steps, relationship_of
 from .index import BookIndex
 
 
-@dataclass(frozen=True, slots=True)
-class AccountPerson:
+class AccountPerson(msgspec.Struct, frozen=True):
     """Someone assigned to an account, as the account map shows them.
 
     ``back_channel`` is their hottest active private channel (None when they
@@ -49,8 +48,7 @@ class AccountPerson:
         return self.contact.strength
 
 
-@dataclass(frozen=True, slots=True)
-class AccountMap:
+class AccountMap(msgspec.Struct, frozen=True):
     """One account: its official process and notes, its people split into the
     official process and back channels (strongest first), and the intel its
     people gave or were given, newest first."""
@@ -66,8 +64,7 @@ class AccountMap:
         return self.official + self.back_channels
 
 
-@dataclass(frozen=True, slots=True)
-class AccountSummary:
+class AccountSummary(msgspec.Struct, frozen=True):
     """An account with how many people it has and how many are back channels:
     enough to list accounts without working out every heat."""
 

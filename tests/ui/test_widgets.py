@@ -3,9 +3,9 @@ narrowing filter."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+import msgspec
 import pendulum
 import pytest
 from textual.app import App, ComposeResult
@@ -112,7 +112,7 @@ def test_the_narrowing_search_finds_what_a_full_search_finds(
         assert narrowing.scores(query) == full.scores(query), query
     # A changed contact is searched by its new name at once.
     marta = next(c for c in contacts if c.name == "Marta Lindqvist")
-    renamed = dataclasses.replace(marta, name="Xavia Quill")
+    renamed = msgspec.structs.replace(marta, name="Xavia Quill")
     narrowing.matching_ids("xavi")
     narrowing.update(renamed.id, search_text(renamed))
     full.update(renamed.id, search_text(renamed))
