@@ -16,7 +16,6 @@ run or one shell.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +58,10 @@ def settings_path() -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    # Imported here: only `bchan query` reads settings, and compiling
+    # tomllib's patterns would cost every command a few milliseconds.
+    import tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bchan_tui.data.errors import BrokenDatabaseError
-from bchan_tui.data.storage.book_file import read_database
-from bchan_tui.data.storage.integrity import SHOWN_PROBLEMS, check_database
-from bchan_tui.data.storage.journal import generation_of
-from bchan_tui.data.storage.journal_repair import (
-    JournalDamage,
-    RepairReport,
-    journal_damage,
-    repair_journal,
-)
-from bchan_tui.data.storage.lock import SessionLock
+if TYPE_CHECKING:
+    from bchan_tui.data.storage.journal_repair import JournalDamage, RepairReport
 
 from .common import EXIT_BROKEN, EXIT_OK, add_db_option, db_path
 from .shell import emit
@@ -41,6 +33,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    from bchan_tui.data.storage.integrity import check_database
+    from bchan_tui.data.storage.journal_repair import repair_journal
+    from bchan_tui.data.storage.lock import SessionLock
+
     path = db_path(args)
     report = check_database(path)
     emit_line(report.render())
@@ -70,6 +66,11 @@ def emit_line(text: str) -> None:
 def _journal_damage(path: Path) -> JournalDamage | None:
     """The damage in the journal of the book at ``path``, when the book
     itself reads (else repairing the journal would not make it open)."""
+    from bchan_tui.data.errors import BrokenDatabaseError
+    from bchan_tui.data.storage.book_file import read_database
+    from bchan_tui.data.storage.journal import generation_of
+    from bchan_tui.data.storage.journal_repair import journal_damage
+
     try:
         book = read_database(path)
     except (BrokenDatabaseError, OSError):
@@ -78,6 +79,8 @@ def _journal_damage(path: Path) -> JournalDamage | None:
 
 
 def _offer(damage: JournalDamage) -> str:
+    from bchan_tui.data.storage.integrity import SHOWN_PROBLEMS
+
     lines = [f"  - {problem}" for problem in damage.problems[:SHOWN_PROBLEMS]]
     if len(damage.problems) > SHOWN_PROBLEMS:
         lines.append(f"  ... and {len(damage.problems) - SHOWN_PROBLEMS} more")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import time
 
-from bchan_tui.data import Store
-from bchan_tui.data.samples.demo_book import build_demo_book
 from bchan_tui.data.samples.synthetic import SIZES, write_size
 
 from .common import EXIT_OK, EXIT_USAGE, add_db_option, db_path, fail
@@ -30,6 +28,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    from bchan_tui.data import Store
+    from bchan_tui.data.samples.demo_book import build_demo_book
+
     if getattr(args, "db", None) is None:
         # $BCHAN_DB and the default name the user's own book: 30 invented
         # people must never land in it.

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from bchan_tui.data.domain.clock import now as clock_now
 from bchan_tui.data.domain.text import for_terminal
-from bchan_tui.data.exchange.export_markdown import export_markdown
 from bchan_tui.data.storage.atomic import write_atomically
 from bchan_tui.data.storage.lookup import find_account, resolve_contact
 from bchan_tui.data.storage.store import Store
@@ -76,6 +75,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
+    from bchan_tui.data.exchange.export_markdown import export_markdown
+
     if args.format == "vcard" and not args.reveal:
         return fail(
             "a vCard export carries every name and address in full; add --reveal to confirm",

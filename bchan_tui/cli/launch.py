@@ -7,9 +7,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bchan_tui.data import Store
-from bchan_tui.data.samples.demo_book import build_demo_book
-
 from .common import add_db_option, db_path
 
 
@@ -25,6 +22,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.demo:
         return _run_app(db_path(args))
+    from bchan_tui.data import Store
+    from bchan_tui.data.samples.demo_book import build_demo_book
+
     folder = Path(tempfile.mkdtemp(prefix="bchan-demo-"))
     try:
         path = folder / "demo.json"

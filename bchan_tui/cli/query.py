@@ -9,10 +9,13 @@ address. Exit status 1 when nothing matches.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from bchan_tui.data.domain.clock import now as clock_now
-from bchan_tui.data.exchange.address_book import AddressEntry, email_addresses
 from bchan_tui.data.settings import QUERY_PRIVATE_ENV_VAR, load_settings, settings_path
+
+if TYPE_CHECKING:
+    from bchan_tui.data.exchange.address_book import AddressEntry
 
 from .common import EXIT_OK, add_db_option, opened_store
 from .shell import EXIT_NO_MATCH, emit, lookup_guarded, paragraph, shown
@@ -52,6 +55,8 @@ aerc [compose]: address-book-cmd = bchan query "%s\"""",
 
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
+    from bchan_tui.data.exchange.address_book import email_addresses
+
     include_private = args.private
     if include_private is None:
         include_private = load_settings().query.include_private

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
+from functools import cache
 from typing import Protocol, TypeVar
 
 from .search_text import fold
@@ -41,12 +42,25 @@ _UNSPACED = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff"
 )
-_UNSPACED_RUN = re.compile(f"[{_UNSPACED}]+")
 # A letter of a script with spaces, with any combining accent after it.
 _LETTERS = rf"(?:(?![{_UNSPACED}])[^\W\d_]|[\u0300-\u036f])+"
-# A word: a run of a script without spaces, or letters joined by apostrophes
-# ("O'Brien", "Marta's"); a hyphen, a digit or an underscore ends a word.
-_WORD = re.compile(rf"[{_UNSPACED}]+|{_LETTERS}(?:['\u2019]{_LETTERS})*")
+
+
+@cache
+def _unspaced_run() -> re.Pattern[str]:
+    # Compiled when first scrubbing: these character classes take
+    # milliseconds to compile, which every command would pay at import.
+    return re.compile(f"[{_UNSPACED}]+")
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    """A word: a run of a script without spaces, or letters joined by
+    apostrophes ("O'Brien", "Marta's"); a hyphen, a digit or an underscore
+    ends a word."""
+    return re.compile(rf"[{_UNSPACED}]+|{_LETTERS}(?:['\u2019]{_LETTERS})*")
+
+
 # "'s" ending a name in free text: "Marta's budget" still names Marta.
 _POSSESSIVE = ("'s", "\u2019s")
 
@@ -93,11 +107,11 @@ class NameScrubber:
         )
 
     def _learn(self, name: str, codename: str) -> None:
-        words = tuple(fold(word) for word in _WORD.findall(name))
+        words = tuple(fold(word) for word in _word().findall(name))
         if not words:
             return
         _claim(self._whole, words, codename)
-        unspaced = [word for word in words if _UNSPACED_RUN.fullmatch(word)]
+        unspaced = [word for word in words if _unspaced_run().fullmatch(word)]
         if len(unspaced) > 1:
             _claim(self._unspaced, "".join(unspaced), codename)
         for word in words:
@@ -115,7 +129,7 @@ class NameScrubber:
     def __call__(self, text: str) -> str:
         if not self._whole:
             return text
-        words = list(_WORD.finditer(text))
+        words = list(_word().finditer(text))
         folded = [fold(word.group(0)) for word in words]
         pieces: list[str] = []
         position = 0
@@ -158,7 +172,7 @@ class NameScrubber:
                 if found:
                     return length, found, found
         word = folded[index]
-        if self._unspaced_pattern is not None and _UNSPACED_RUN.match(word):
+        if self._unspaced_pattern is not None and _unspaced_run().match(word):
             original = words[index].group(0)
             replaced = self._unspaced_pattern.sub(lambda m: self._unspaced[m.group(0)], original)
             return (1, replaced, None) if replaced != original else None
