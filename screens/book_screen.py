@@ -23,6 +23,7 @@ from .confirm import ConfirmModal
 from .edit_contact import ContactChanges, EditContactModal
 from .failures import report_failure
 from .log_touch import LogTouchModal, TouchEntry
+from .notice_place import place_notifications
 
 ResultT = TypeVar("ResultT")
 
@@ -64,6 +65,13 @@ class BookScreen(Screen[ResultT]):
     def on_mount(self) -> None:
         # The app owns the toggle; every screen follows it.
         self.watch(self.app, "screen_safe", self._follow_screen_safe)
+
+    def on_descendant_focus(self) -> None:
+        # After the layout the focus may change (a pane growing), not before.
+        self.call_after_refresh(place_notifications, self)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(place_notifications, self)
 
     def _follow_screen_safe(self, value: bool) -> None:
         self.screen_safe = value

@@ -88,7 +88,9 @@ async def test_the_dashboard_and_the_accounts_screen_hide_it_too(book: Path) -> 
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         # The unverified item quotes the summary in the attention list.
-        assert "unverified for 20 days: Lind" in visible_text(app)
+        shown = visible_text(app)
+        assert "unverified for 20 days:" in shown
+        assert "moves to Globex" in shown
         await pilot.press("m")
         await settle(pilot)
         text = visible_text(app)
