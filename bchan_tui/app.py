@@ -41,7 +41,7 @@ class BchanApp(App[None]):
     COMMANDS = App.COMMANDS | {BchanCommands}
     # Every screen gets one of these classes by the terminal's width; the
     # CSS lays out panes and forms by them (see app.tcss).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (typed by App as it is)
         (0, "-narrow"),
         (60, "-medium"),
         (100, "-wide"),

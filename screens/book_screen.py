@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import work
+from textual import events, on, work
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -69,11 +69,10 @@ class BookScreen(Screen[ResultT]):
         # The app owns the toggle; every screen follows it.
         self.watch(self.app, "screen_safe", self._follow_screen_safe)
 
-    def on_descendant_focus(self) -> None:
-        # After the layout the focus may change (a pane growing), not before.
-        self.call_after_refresh(place_notifications, self)
-
-    def on_resize(self) -> None:
+    @on(events.DescendantFocus)
+    @on(events.Resize)
+    def _keep_notifications_aside(self) -> None:
+        # After the layout the focus or the size brings (a pane growing).
         self.call_after_refresh(place_notifications, self)
 
     def _follow_screen_safe(self, value: bool) -> None:

@@ -48,7 +48,7 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
         (" · give/get ", "$text-muted"),
         f"{detail.balance:+d}",
         # Said what it counts, so the track record after it is not read as its parts.
-        (" (given − received)", "$text-muted"),
+        (" (given minus received)", "$text-muted"),
     ]
     lines = [Content.assemble(*title), Content.assemble(*standing)]
     if detail.is_source:

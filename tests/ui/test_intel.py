@@ -64,7 +64,7 @@ async def test_i_records_received_then_given_intel_and_the_balance_follows(
         assert received.direction is IntelDirection.RECEIVED
         assert received.status is IntelStatus.UNVERIFIED
         assert received.touch_id == touch.id
-        assert "give/get -1 (given − received)" in header_text(screen)
+        assert "give/get -1 (given minus received)" in header_text(screen)
         assert "as a source: 0 confirmed, 0 contradicted" in header_text(screen)
         # Given, confidential: direction and sensitivity are the first two fields.
         await pilot.press("i")
