@@ -1,6 +1,6 @@
 """SVG snapshots of every screen, with time frozen and the demo book, at
-120x36 and at 80x24, and the most used ones at 100x30 and 40x12 too. Review the report before accepting a changed one
-(``pytest --snapshot-update``)."""
+120x36 and at 80x24, and the most used ones at 100x30 and 40x12 too. Review
+the report before accepting a changed one (``pytest --snapshot-update``)."""
 
 from __future__ import annotations
 
