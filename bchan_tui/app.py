@@ -39,6 +39,13 @@ class BchanApp(App[None]):
     TITLE = "bchan"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BchanCommands}
+    # Every screen gets one of these classes by the terminal's width; the
+    # CSS lays out panes and forms by them (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (typed by App as it is)
+        (0, "-narrow"),
+        (60, "-medium"),
+        (100, "-wide"),
+    ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys", id="bchan.help", tooltip="Show every key"),

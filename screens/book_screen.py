@@ -5,9 +5,9 @@ screen-safe state, worker failures, and the flows that change a contact
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from textual import work
+from textual import events, on, work
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,6 +23,10 @@ from .confirm import ConfirmModal
 from .edit_contact import ContactChanges, EditContactModal
 from .failures import report_failure
 from .log_touch import LogTouchModal, TouchEntry
+from .notice_place import place_notifications
+
+if TYPE_CHECKING:
+    from .export_preview import ExportPreviewScreen
 
 ResultT = TypeVar("ResultT")
 
@@ -65,6 +69,12 @@ class BookScreen(Screen[ResultT]):
         # The app owns the toggle; every screen follows it.
         self.watch(self.app, "screen_safe", self._follow_screen_safe)
 
+    @on(events.DescendantFocus)
+    @on(events.Resize)
+    def _keep_notifications_aside(self) -> None:
+        # After the layout the focus or the size brings (a pane growing).
+        self.call_after_refresh(place_notifications, self)
+
     def _follow_screen_safe(self, value: bool) -> None:
         self.screen_safe = value
 
@@ -85,19 +95,30 @@ class BookScreen(Screen[ResultT]):
 
     # --- export -------------------------------------------------------------------
 
-    @work(thread=True, exit_on_error=False, group="export", exclusive=True)
     def export_contacts(self, contact_ids: list[str] | None) -> None:
-        """Build a redacted Markdown export of ``contact_ids`` (None: the whole
-        book) off the event loop, then preview it with a path to save to."""
-        # Imported here: the Markdown widget costs start-up time it never needs.
-        from bchan_tui.data.exchange.export_markdown import default_export_name, export_markdown
+        """Open the export preview at once (it says it is working), then build
+        a redacted Markdown export of ``contact_ids`` (None: the whole book)
+        off the event loop and hand it over. Pressed again while a preview is
+        open, nothing happens."""
+        # Imported here: the export and the Markdown widget cost start-up
+        # time they never need.
+        from bchan_tui.data.exchange.export_markdown import default_export_name
 
         from .export_preview import ExportPreviewScreen
 
+        if isinstance(self.app.screen, ExportPreviewScreen):
+            return
+        preview = ExportPreviewScreen(None, Path.cwd() / default_export_name())
+        self.app.push_screen(preview)
+        self._build_export(contact_ids, preview)
+
+    @work(thread=True, exit_on_error=False, group="export", exclusive=True)
+    def _build_export(self, contact_ids: list[str] | None, preview: ExportPreviewScreen) -> None:
+        from bchan_tui.data.exchange.export_markdown import export_markdown
+
         document = export_markdown(self.store, contact_ids=contact_ids)
-        if not get_current_worker().is_cancelled:
-            path = Path.cwd() / default_export_name()
-            self.app.call_from_thread(self.app.push_screen, ExportPreviewScreen(document, path))
+        if not get_current_worker().is_cancelled and preview.is_attached:
+            self.app.call_from_thread(preview.show_document, document)
 
     # --- log a touch ------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from bchan_tui.widgets import ContactList
+from bchan_tui.widgets.contact_list import sort_arrow, sort_order_words
 
 
 def status_line(
@@ -27,8 +28,11 @@ def status_line(
         parts.append(f"{total:,} contact" if total == 1 else f"{total:,} contacts")
     else:
         parts.append(f"{shown:,} of {total:,} contacts")
-    direction = "▼" if contact_list.sort_reverse else "▲"
-    parts += [(" · sorted by ", "$text-muted"), f"{contact_list.sort_key.value} {direction}"]
+    key, reverse = contact_list.sort_key, contact_list.sort_reverse
+    parts += [
+        (" · sorted by ", "$text-muted"),
+        f"{key.value} {sort_arrow(key, reverse)} {sort_order_words(key, reverse)}",
+    ]
     if contact_list.filtered:
         parts.append((", best matches first", "$text-muted"))
     if screen_safe:

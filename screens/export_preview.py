@@ -46,8 +46,12 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
     """Show an export as rendered Markdown and save it.
 
     ``ExportPreviewScreen(markdown, default_path)``: ``markdown`` is the whole
-    document (``bchan_tui.data.exchange.export_markdown.export_markdown``);
-    ``default_path`` fills the path field, which the user may edit.
+    document (``bchan_tui.data.exchange.export_markdown.export_markdown``),
+    or None while it is still being built: the screen opens at once, says it
+    is working, and gets the document through ``show_document``. Until the
+    preview is drawn the path field is disabled, so keys pressed meanwhile
+    (a second ``x``) never land in it. ``default_path`` fills the path field,
+    which the user may edit.
 
     Page up and page down scroll the preview. Enter in the path field, or
     ctrl+s anywhere, saves in a thread worker
@@ -66,9 +70,10 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
         Binding("pagedown", "page(1)", "Scroll", show=False, id="export_preview.page_down"),
     ]
 
-    def __init__(self, markdown: str, default_path: Path) -> None:
+    def __init__(self, markdown: str | None, default_path: Path) -> None:
         super().__init__()
-        self.markdown = markdown
+        self.markdown = markdown or ""
+        self._ready = False
         self.default_path = default_path
         # The path the user was asked about replacing, and said yes by saving again.
         self._replace_asked: Path | None = None
@@ -78,15 +83,34 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
         with Vertical(id="export-box") as box:
             box.border_title = "Export preview"
             box.border_subtitle = "ctrl+s save · esc close"
-            with VerticalScroll(id="export-document"):
-                yield Markdown(preview_of(self.markdown), open_links=False)
+            yield VerticalScroll(id="export-document")
             yield Static("Save to", classes="export-label")
-            yield Input(value=str(self.default_path), id="export-path")
+            # Not selected on focus: a key typed into it edits the path, never
+            # replaces it whole.
+            yield Input(
+                value=str(self.default_path), id="export-path", select_on_focus=False, disabled=True
+            )
             yield Static(id="export-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#export-document").loading = True
+        self._show_status("Preparing the export…", "")
+        if self.markdown:
+            self.show_document(self.markdown)
+
+    @work(group="export-render", exclusive=True)
+    async def show_document(self, markdown: str) -> None:
+        """Render the preview of ``markdown``, then hand the path field the keys."""
+        self.markdown = markdown
+        document = self.query_one("#export-document", VerticalScroll)
+        await document.mount(Markdown(preview_of(markdown), open_links=False))
+        document.loading = False
+        path = self.query_one("#export-path", Input)
+        path.disabled = False
+        path.focus()
+        self._ready = True
+        self._show_status("", "")
 
     # --- actions ---------------------------------------------------------------
 
@@ -110,8 +134,14 @@ class ExportPreviewScreen(ModalScreen[Path | None]):
     def _path_changed(self) -> None:
         self._replace_asked = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            # Nothing to save before the document is there.
+            return self._ready
+        return True
+
     def action_save(self) -> None:
-        if self._saving:
+        if self._saving or not self._ready:
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from bchan_tui.widgets import KeyFooter, LadderView
 from bchan_tui.widgets.cursor_list import CursorList
+from bchan_tui.widgets.legend import LEGEND
 
 from .accounts import AccountsScreen
 from .confirm import ConfirmModal
@@ -64,6 +65,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box", classes="form-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes · Ctrl+P finds any action by name"
+            yield Static("What the marks mean", classes="help-title")
+            with Grid(classes="help-keys help-legend"):
+                for mark, meaning in LEGEND:
+                    yield Static(Content(mark), classes="help-key")
+                    yield Static(Content(meaning))
             for title, bindings in self.sections:
                 yield Static(title, classes="help-title")
                 with Grid(classes="help-keys"):

@@ -21,7 +21,11 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def frozen() -> Iterator[pendulum.DateTime]:
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    # Times of day are shown in the local zone: UTC here, on any machine.
+    with (
+        pendulum.travel_to(FROZEN_NOW, freeze=True),
+        pendulum.test_local_timezone(pendulum.UTC),
+    ):
         yield FROZEN_NOW
 
 

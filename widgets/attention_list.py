@@ -1,4 +1,6 @@
-"""The needs-attention panel: what to do next, two lines per item."""
+"""The needs-attention panel: what to do next, three lines per item (who,
+then what, over two lines, so the end of a line, where the number or the
+date is, is seen in a narrow pane)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.message import Message
 from textual.reactive import reactive
@@ -36,6 +39,31 @@ _KIND_MARK = {
 _ABOUT_INTEL = {AttentionKind.UNVERIFIED, AttentionKind.ONE_SIDED}
 
 
+def wrap_lines(text: str, width: int, lines: int) -> list[str]:
+    """``text`` over exactly ``lines`` lines of ``width`` cells, broken
+    between words; what does not fit ends the last line with an ellipsis."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    while words and len(out) < lines - 1:
+        word = words[0]
+        candidate = f"{current} {word}" if current else word
+        if cell_len(candidate) <= width:
+            current = candidate
+            words.pop(0)
+        elif not current:
+            # One word wider than the line: it is cut where the line ends.
+            out.append(word)
+            words.pop(0)
+        else:
+            out.append(current)
+            current = ""
+    rest = " ".join([current, *words] if current else words)
+    out.append(rest)
+    out += [""] * (lines - len(out))
+    return [fit(part, width).rstrip() if cell_len(part) > width else part for part in out]
+
+
 class AttentionList(CursorList):
     """Needs-attention items: the contact's name, then what is wrong.
 
@@ -43,7 +71,8 @@ class AttentionList(CursorList):
     ``Selected`` with the contact's id when an item is opened.
     """
 
-    ITEM_LINES = 2
+    ITEM_LINES = 3
+    TEXT_LINES = ITEM_LINES - 1
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "attention-list--cursor",
@@ -150,5 +179,6 @@ class AttentionList(CursorList):
             text = item.text
             if self.screen_safe and item.screen_safe_text is not None:
                 text = item.screen_safe_text
-            segments = [Segment(fit("   " + text, width), text_style)]
+            part = wrap_lines(text, width - 3, self.TEXT_LINES)[line - 1]
+            segments = [Segment(fit("   " + part, width), text_style)]
         return Strip(segments).crop_extend(0, width, base)

@@ -1,66 +1,81 @@
-"""The contact list's columns and how they share the width: the least
-needed columns drop out first on a narrow terminal."""
+"""The contact list's columns and how they share the width.
+
+The plan, for any width: the name, the reach-now channel with its heat and
+the private channel's heat always stay; the other columns drop out, least
+needed first, until the rest fit; spare room goes to the name first (up to
+``NAME_ROOM``), then to the organisation, then to the name again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .display import AGO_WIDTH
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column of the list: its minimum width, its share of spare room
-    (``flex``) and how early it is dropped when the list is narrow (higher
-    ``drop_order`` goes first)."""
+    """A column of the list: the width it needs, the width it may shrink to
+    when even the columns that always stay do not fit (``least``), and how
+    early it is dropped on a narrow list (higher ``drop_order`` goes first;
+    0 never goes)."""
 
     key: str
     title: str
     width: int
     drop_order: int
-    flex: int = 0
+    least: int = 0
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "name", 14, 0, flex=3),
-    Column("org", "organisation", 12, 6, flex=2),
+    Column("name", "name", 15, 0, least=8),
+    Column("org", "organisation", 12, 4),
     # Strength goes before the give/get balance: what you owe a back channel
     # is the more urgent thing to see.
-    Column("strength", "strength", 8, 8),
-    Column("balance", "give/get", 8, 7),
-    Column("reach", "reach now", 9, 4),
-    Column("heat", "heat", 6, 2),
-    Column("private", "private", 7, 5),
-    Column("last", "last touch", 13, 3),
-    Column("state", "state", 7, 1),
+    Column("strength", "strength", 8, 6),
+    Column("balance", "give/get", 8, 5),
+    # The channel reach now picks for a routine matter, behind its heat:
+    # "▁ cool in person". Cut, the heat stays.
+    Column("reach", "reach now", 16, 0, least=6),
+    Column("private", "private", 7, 0, least=6),
+    Column("last", "last touch", AGO_WIDTH, 3),
+    Column("state", "state", 7, 2),
 )
 
 GAP = 1
+SHRINK_ORDER = ("reach", "name", "private")
+NAME_ROOM = 24
+"""How wide the name grows before the organisation gets any spare room."""
+ORG_ROOM = 24
+
+
+def _needed(columns: list[Column]) -> int:
+    return sum(c.width for c in columns) + GAP * (len(columns) - 1)
 
 
 def fit_columns(width: int) -> list[tuple[Column, int]]:
-    """The columns that fit in ``width`` cells, in display order, with widths.
-
-    Columns are dropped by ``drop_order`` until the rest fit; spare room goes
-    to the flexible columns.
-    """
+    """The columns that fit in ``width`` cells, in display order, with widths."""
     kept = list(COLUMNS)
-
-    def needed(columns: list[Column]) -> int:
-        return sum(c.width for c in columns) + GAP * (len(columns) - 1)
-
-    while len(kept) > 1 and needed(kept) > width:
+    while _needed(kept) > width and any(c.drop_order for c in kept):
         kept.remove(max(kept, key=lambda c: c.drop_order))
-    spare = max(width - needed(kept), 0)
-    flex_total = sum(c.flex for c in kept)
-    widths: list[tuple[Column, int]] = []
-    given = 0
-    flexible = [c for c in kept if c.flex]
-    for column in kept:
-        extra = 0
-        if column.flex and flex_total:
-            if column is flexible[-1]:
-                extra = spare - given
-            else:
-                extra = spare * column.flex // flex_total
-                given += extra
-        widths.append((column, column.width + extra))
-    return widths
+    widths = {c.key: c.width for c in kept}
+    spare = width - _needed(kept)
+    if spare < 0:
+        # Only the columns that always stay are left: each gives up room down
+        # to its least, the channel's name first (its heat stays), then the
+        # contact's.
+        for key in SHRINK_ORDER:
+            column = next(c for c in kept if c.key == key)
+            give = min(-spare, column.width - column.least)
+            widths[key] -= give
+            spare += give
+    else:
+        grow = min(spare, max(NAME_ROOM - widths["name"], 0))
+        widths["name"] += grow
+        spare -= grow
+        if "org" in widths:
+            grow = min(spare, max(ORG_ROOM - widths["org"], 0))
+            widths["org"] += grow
+            spare -= grow
+        widths["name"] += spare
+    return [(column, widths[column.key]) for column in kept]

@@ -48,9 +48,31 @@ class SortKey(StrEnum):
 SORTED_COLUMNS = {
     SortKey.NAME: {"name"},
     SortKey.LAST_TOUCH: {"last"},
-    SortKey.HEAT: {"heat", "private"},
+    SortKey.HEAT: {"reach", "private"},
     SortKey.OVERDUE: {"state"},
 }
+
+# The order each key sorts in first, in words: names A to Z, the rest with
+# the most pressing first. The sort arrow says the same: ▲ for values rising
+# down the list (A to Z), ▼ for values falling (the newest touch, the
+# hottest channel, the most overdue first).
+FIRST_ORDER = {
+    SortKey.NAME: ("A to Z", "Z to A"),
+    SortKey.LAST_TOUCH: ("newest first", "oldest first"),
+    SortKey.HEAT: ("hottest first", "coolest first"),
+    SortKey.OVERDUE: ("most overdue first", "least overdue first"),
+}
+
+
+def sort_arrow(key: SortKey, reverse: bool) -> str:
+    """▲ when the sorted values rise down the list, ▼ when they fall."""
+    rising = key is SortKey.NAME
+    return "▲" if rising != reverse else "▼"
+
+
+def sort_order_words(key: SortKey, reverse: bool) -> str:
+    """ "newest first": the order the list is in, in words."""
+    return FIRST_ORDER[key][1 if reverse else 0]
 
 
 def _sort_values(row: ContactRow, *, screen_safe: bool) -> tuple[str, float, float, float]:
@@ -338,7 +360,7 @@ class ContactList(CursorList):
         header = self._style("header")
         sorted_style = self._style("sorted")
         sorted_columns = SORTED_COLUMNS[self.sort_key]
-        arrow = " ▼" if self.sort_reverse else " ▲"
+        arrow = " " + sort_arrow(self.sort_key, self.sort_reverse)
         segments = [Segment(" ", header)]
         for column, column_width in self._columns(width):
             if column.key in sorted_columns:
@@ -386,11 +408,10 @@ class ContactList(CursorList):
         if key == "balance":
             return balance_text(row.balance), balance_accent(row.balance)
         if key == "reach":
-            channel = row.routine_channel
-            return (kind_name(channel.kind), None) if channel else ("none", "dim")
-        if key == "heat":
-            band = row.routine_band
-            return (band_mark(band), band.value) if band else ("—", "dim")
+            channel, band = row.routine_channel, row.routine_band
+            if channel is None or band is None:
+                return "none", "dim"
+            return f"{band_mark(band)} {kind_name(channel.kind)}", band.value
         if key == "private":
             band = row.private_band
             return (band_mark(band), band.value) if band else ("—", "dim")

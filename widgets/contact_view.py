@@ -14,15 +14,15 @@ from textual.widgets import Static
 
 from bchan_tui.data import Channel, ContactDetail, Direction, Touch, Urgency
 
-from .display import STATE_VARIABLE, ago, kind_name, shown_name, strength_dots
+from .display import AGO_WIDTH, STATE_VARIABLE, ago, kind_name, shown_name, strength_dots
 from .heat import REFRESH_SECONDS
 
 Part = str | tuple[str, str]
 
 
 def track_record(detail: ContactDetail) -> str:
-    """ "2 confirmed · 1 contradicted": how what this source told you held up."""
-    return f"{detail.confirmed} confirmed · {detail.contradicted} contradicted"
+    """ "as a source: 2 confirmed, 1 contradicted": how what they told you held up."""
+    return f"as a source: {detail.confirmed} confirmed, {detail.contradicted} contradicted"
 
 
 def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
@@ -47,10 +47,13 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
         (f" ({last})", "$text-muted"),
         (" · give/get ", "$text-muted"),
         f"{detail.balance:+d}",
+        # Said what it counts, so the track record after it is not read as its parts.
+        (" (given minus received)", "$text-muted"),
     ]
-    if detail.is_source:
-        standing += [(" (", "$text-muted"), track_record(detail), (")", "$text-muted")]
     lines = [Content.assemble(*title), Content.assemble(*standing)]
+    if detail.is_source:
+        # A line of its own: beside the balance it read as the balance's parts.
+        lines.append(Content(track_record(detail)))
     if contact.intention:
         lines.append(Content.assemble(("their gain: ", "$text-muted"), contact.intention))
     if detail.account is not None:
@@ -68,7 +71,7 @@ def touch_content(touch: Touch, channel: Channel | None) -> Content:
     arrow = "→ out" if touch.direction is Direction.OUT else "← in "
     way = f"{channel.rung.value} {kind_name(channel.kind)}" if channel else "a removed channel"
     parts: list[Part] = [
-        (f"{ago(touch.at):<14}", "$text-muted"),
+        (f"{ago(touch.at):<{AGO_WIDTH}}", "$text-muted"),
         (f" {arrow} ", "bold"),
         way,
     ]

@@ -8,6 +8,7 @@ plain strings; widgets put them into ``Content`` or segments, never markup.
 
 from __future__ import annotations
 
+import pendulum
 from pendulum import DateTime
 from rich.cells import cell_len, set_cell_size
 
@@ -39,21 +40,60 @@ STATE_VARIABLE: dict[RelationshipState, str] = {
 }
 """The theme colour of each relationship state."""
 
-# One cell that rises with the band, for the compact list columns.
+# The one heat mark, everywhere: a cell that rises with the band (the help
+# screen's legend explains it).
 BAND_GLYPH = {Band.COOL: "▁", Band.WARM: "▄", Band.HOT: "█"}
-
-FILLED = "█"
-EMPTY = "░"
 
 
 def ago(moment: DateTime | None, *, never: str = "never") -> str:
-    """ "3 days ago" in pendulum's words, relative to now."""
-    return never if moment is None else moment.diff_for_humans()
+    """How long ago, in at most 10 cells: "just now", "5 min ago", "3 h ago",
+    "2 d ago", "3 wk ago", "4 mo ago", "2 yr ago" (or "in 5 min" ahead).
+
+    One short form everywhere, so a column sized for it never cuts one.
+    """
+    if moment is None:
+        return never
+    interval = now() - moment
+    ahead = interval.in_seconds() < 0
+    if ahead:
+        interval = moment - now()
+    minutes = interval.in_minutes()
+    if minutes < 1:
+        return "just now"
+    amount, unit = _largest_unit(interval.in_months(), interval.in_days(), minutes)
+    return f"in {amount} {unit}" if ahead else f"{amount} {unit} ago"
+
+
+AGO_WIDTH = 10
+"""The widest ``ago`` text ("59 min ago", "11 mo ago")."""
+
+
+def _largest_unit(months: int, days: int, minutes: int) -> tuple[int, str]:
+    if months >= 12:
+        return months // 12, "yr"
+    if months >= 2:
+        return months, "mo"
+    if days >= 7:
+        return days // 7, "wk"
+    if days >= 1:
+        return days, "d"
+    if minutes >= 60:
+        return minutes // 60, "h"
+    return minutes, "min"
+
+
+def _local(moment: DateTime) -> DateTime:
+    return moment.in_timezone(pendulum.local_timezone())
 
 
 def day(moment: DateTime) -> str:
-    """A date as people say it: "7 Dec", with the year when it is not this one."""
-    if moment.year != now().year:
+    """A date as people say it: "7 Dec", with the year when it is not this
+    one; on today's date, the time instead ("14:30"), so that "ready again
+    6 Dec" is never shown on 6 Dec."""
+    moment, today = _local(moment), _local(now())
+    if moment.date() == today.date():
+        return moment.format("HH:mm")
+    if moment.year != today.year:
         return moment.format("D MMM YYYY")
     return moment.format("D MMM")
 
@@ -66,12 +106,6 @@ def kind_name(kind: ChannelKind) -> str:
 def band_mark(band: Band) -> str:
     """ "▄ warm": a one-cell gauge and the band's name (readable without colour)."""
     return f"{BAND_GLYPH[band]} {band.value}"
-
-
-def level_bar(level: float, cells: int = 5) -> str:
-    """A bar filled by a channel's level; full at its capacity (level 1)."""
-    filled = round(min(max(level, 0.0), 1.0) * cells)
-    return FILLED * filled + EMPTY * (cells - filled)
 
 
 def strength_dots(strength: int) -> str:

@@ -8,26 +8,22 @@ from textual.widget import Widget
 
 from bchan_tui.data import ChannelHeat
 
-from .display import BAND_VARIABLE, FILLED, ago, day, level_bar
+from .display import BAND_VARIABLE, ago, band_mark, day
 
 REFRESH_SECONDS = 60.0
 """How often "last used 3 days ago" is brought up to date."""
 
 
 def heat_content(heat: ChannelHeat) -> Content:
-    """A bar filled by level and coloured by band, the band's name, when the
-    channel was last used and, for a hot one, when it is ready again.
+    """The band's glyph and name coloured by band (the same mark as the
+    contact list's), when the channel was last used and, for a hot one, when
+    it is ready again.
 
     The band is always written out, so it reads the same without colour.
     """
     colour = BAND_VARIABLE[heat.band]
-    bar = level_bar(heat.level)
-    filled = bar.count(FILLED)
     parts: list[str | tuple[str, str]] = [
-        (bar[:filled], colour),
-        (bar[filled:], "$text-muted"),
-        " ",
-        (heat.band.value, f"bold {colour}"),
+        (band_mark(heat.band), f"bold {colour}"),
         " · ",
         ("never used" if heat.last_used is None else f"last used {ago(heat.last_used)}"),
     ]

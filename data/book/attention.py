@@ -49,7 +49,8 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
                 AttentionKind.OVERDUE if state is RelationshipState.OVERDUE else AttentionKind.DUE
             )
             days = round(ratio * contact.cadence_days)
-            text = f"{state.value}: no touch in {days} days (cadence {contact.cadence_days})"
+            # The number first: a narrow panel shows the start of a line.
+            text = f"no touch in {days} days ({state.value}; tend every {contact.cadence_days})"
             items.append(AttentionItem(kind, contact.id, text, -ratio))
         tally = index.tallies.get(contact.id)
         if tally and tally.received - tally.given >= ONE_SIDED_FROM:
@@ -93,11 +94,18 @@ def _hot_private(index: BookIndex, now: DateTime) -> list[AttentionItem]:
         heat = heat_at(channel, index.out_times.get(channel.id, ()), now_ts)
         ready = heat.ready_again
         if heat.band is Band.HOT and ready:
-            text = f"{channel.describe()} is hot: rest it until {day_and_month(ready.timestamp())}"
+            text = f"rest it until {_rest_until(ready, now)}: {channel.describe()} is hot"
             items.append(
                 AttentionItem(AttentionKind.HOT_PRIVATE, contact.id, text, ready.timestamp())
             )
     return items
+
+
+def _rest_until(ready: DateTime, now: DateTime) -> str:
+    # A date that is today reads as if the rest were over.
+    if ready.date() == now.date():
+        return "later today"
+    return day_and_month(ready.timestamp())
 
 
 def _unverified(index: BookIndex, now: DateTime) -> list[AttentionItem]:

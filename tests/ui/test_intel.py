@@ -64,7 +64,8 @@ async def test_i_records_received_then_given_intel_and_the_balance_follows(
         assert received.direction is IntelDirection.RECEIVED
         assert received.status is IntelStatus.UNVERIFIED
         assert received.touch_id == touch.id
-        assert "give/get -1 (0 confirmed · 0 contradicted)" in header_text(screen)
+        assert "give/get -1 (given minus received)" in header_text(screen)
+        assert "as a source: 0 confirmed, 0 contradicted" in header_text(screen)
         # Given, confidential: direction and sensitivity are the first two fields.
         await pilot.press("i")
         await pilot.press("shift+tab", "space", "down", "enter")
@@ -117,9 +118,9 @@ async def test_v_and_u_step_the_highlighted_item_through_its_statuses(ledger_db:
         newest = listed.highlighted_item
         assert newest is not None and newest.summary == MARKUP
         expected = [
-            (IntelStatus.CONFIRMED, "(1 confirmed · 0 contradicted)"),
-            (IntelStatus.CONTRADICTED, "(0 confirmed · 1 contradicted)"),
-            (IntelStatus.UNVERIFIED, "(0 confirmed · 0 contradicted)"),
+            (IntelStatus.CONFIRMED, "as a source: 1 confirmed, 0 contradicted"),
+            (IntelStatus.CONTRADICTED, "as a source: 0 confirmed, 1 contradicted"),
+            (IntelStatus.UNVERIFIED, "as a source: 0 confirmed, 0 contradicted"),
         ]
         for status, record in expected:
             await pilot.press("v")

@@ -1,6 +1,6 @@
 """SVG snapshots of every screen, with time frozen and the demo book, at
-120x36 and at 80x24. Review the report before accepting a changed one
-(``pytest --snapshot-update``)."""
+120x36 and at 80x24, and the most used ones at 100x30 and 40x12 too. Review
+the report before accepting a changed one (``pytest --snapshot-update``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ from textual.pilot import Pilot
 from .helpers import make_app, settle
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
+# The screens used most are drawn at every size the layout changes at.
+ALL_SIZES = [
+    pytest.param((120, 36), id="120x36"),
+    pytest.param((100, 30), id="100x30"),
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((40, 12), id="40x12"),
+]
 
 SnapCompare = Callable[..., bool]
 
@@ -30,12 +37,12 @@ def steps(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     return run_before
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", ALL_SIZES)
 def test_dashboard(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps("j", "j"))
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", ALL_SIZES)
 def test_contact_screen(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     keys = ("slash", *"lindqvist", "enter", "enter", "j", "j")
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps(*keys))
@@ -48,7 +55,7 @@ def test_quick_add(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, in
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps(*keys))
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", ALL_SIZES)
 def test_log_touch(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     # Marta's preferred work email is hot: the dialog warns.
     keys = ("slash", *"lindqvist", "enter", "l", "shift+tab", "space", "down", "down", "enter")

@@ -10,10 +10,10 @@ import pytest
 from textual.pilot import Pilot
 
 from .helpers import make_app
-from .test_snapshots import SIZES, SnapCompare, steps
+from .test_snapshots import ALL_SIZES, SIZES, SnapCompare, steps
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", ALL_SIZES)
 def test_accounts_screen(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     # Northwind Logistics: two in the official process, two back channels.
     keys = ("A", "down", "down")

@@ -15,7 +15,7 @@ from bchan_tui.data.domain.search import ContactSearch
 from bchan_tui.data.domain.search_text import search_text
 from bchan_tui.screens.filtering import NarrowingSearch
 from bchan_tui.widgets import HeatIndicator, heat_content
-from bchan_tui.widgets.display import band_mark, day, fit, level_bar, strength_dots
+from bchan_tui.widgets.display import AGO_WIDTH, ago, band_mark, day, fit, strength_dots
 
 from .helpers import visible_text
 
@@ -39,26 +39,24 @@ def heat(
 
 def test_a_hot_channel_reads_hot_with_its_ready_again_date(frozen: pendulum.DateTime) -> None:
     content = heat_content(heat(Band.HOT, 0.9, 2, 14))
-    assert content.plain == "████░ hot · last used 2 days ago · ready again 7 Dec"
+    assert content.plain == "█ hot · last used 2 d ago · ready again 7 Dec"
     # Coloured by band through the theme's variables.
     assert any("$error" in str(span.style) for span in content.spans)
 
 
 def test_a_cool_channel_never_used(frozen: pendulum.DateTime) -> None:
     content = heat_content(heat(Band.COOL, 0.0, None, None))
-    assert content.plain == "░░░░░ cool · never used"
+    assert content.plain == "▁ cool · never used"
     assert any("$success" in str(span.style) for span in content.spans)
 
 
 def test_a_warm_channel(frozen: pendulum.DateTime) -> None:
     content = heat_content(heat(Band.WARM, 0.3, 9, None))
-    assert content.plain == "██░░░ warm · last used 1 week ago"
+    assert content.plain == "▄ warm · last used 1 wk ago"
     assert any("$warning" in str(span.style) for span in content.spans)
 
 
 def test_display_helpers(frozen: pendulum.DateTime) -> None:
-    assert level_bar(0.0) == "░░░░░"
-    assert level_bar(2.5) == "█████"
     assert band_mark(Band.HOT) == "█ hot"
     assert strength_dots(3) == "●●●○○"
     assert fit("García", 4) == "Gar…"
@@ -67,6 +65,37 @@ def test_display_helpers(frozen: pendulum.DateTime) -> None:
     assert fit("Atlas Ventures", 7) == "Atlas… "
     assert day(frozen.add(days=14)) == "7 Dec"
     assert day(frozen.add(days=60)) == "22 Jan 2027"
+
+
+def test_a_ready_again_time_today_reads_as_a_time(frozen: pendulum.DateTime) -> None:
+    # Noon UTC is frozen; the local zone is UTC in the tests.
+    assert day(frozen.add(hours=5, minutes=30)) == "17:30"
+    assert day(frozen.add(hours=13)) == "24 Nov"
+    content = heat_content(heat(Band.HOT, 0.6, 0.25, 0.1))
+    assert content.plain == "█ hot · last used 6 h ago · ready again 14:24"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (20, "just now"),
+        (5 * 60, "5 min ago"),
+        (59 * 60 + 59, "59 min ago"),
+        (5 * 3600, "5 h ago"),
+        (86_400 * 2, "2 d ago"),
+        (86_400 * 23, "3 wk ago"),
+        (86_400 * 70, "2 mo ago"),
+        (86_400 * 340, "11 mo ago"),
+        (86_400 * 800, "2 yr ago"),
+        (-5 * 60, "in 5 min"),
+    ],
+)
+def test_relative_times_are_short_and_never_wider_than_their_column(
+    frozen: pendulum.DateTime, seconds: int, expected: str
+) -> None:
+    text = ago(frozen.subtract(seconds=seconds))
+    assert text == expected
+    assert len(text) <= AGO_WIDTH
 
 
 class HeatApp(App[None]):
@@ -86,8 +115,7 @@ async def test_the_indicator_reads_the_same_without_colour(
     async with app.run_test(size=(80, 3)) as pilot:
         await pilot.pause()
         assert app.no_color
-        # (The screenshot drops runs of plain spaces, hence no space after the bar.)
-        assert "█████hot · last used 1 day ago · ready again 26 Nov" in visible_text(app)
+        assert "█ hot · last used 1 d ago · ready again 26 Nov" in visible_text(app)
         assert app.query_one(HeatIndicator).has_class("-hot")
 
 
