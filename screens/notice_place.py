@@ -1,10 +1,12 @@
 """Where notifications appear: beside the pane the keys go to, never over it.
 
 Textual stacks notifications at the bottom right of the screen, over
-whatever is there; it has no public setting for their place (the rack that
-holds them is an internal widget, reached here by its type name in a DOM
-query, which is public). The rack is given padding so that its free part
-lies beside the focused pane, and toasts fit that part.
+whatever is there, and has no setting for their place. Its documentation
+moves them by styling the ``ToastRack`` CSS type (Textualize/textual#4473;
+``align`` alone does not, #6382), so the rack is reached by that type name
+in a DOM query, never by an attribute of Textual's. The rack is given
+padding so that its free part lies beside the focused pane, and toasts fit
+that part.
 """
 
 from __future__ import annotations
