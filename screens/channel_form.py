@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
 from bchan_tui.data import Channel, ChannelKind, Rung
+from bchan_tui.data.domain.validate import check_address
+from bchan_tui.data.errors import ValidationError
 from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, address_validators, optional
@@ -105,6 +107,14 @@ class ChannelFormModal(FormModal[ChannelEntry]):
         if not isinstance(kind, ChannelKind):
             self.show_error("choose what kind of channel it is")
             self.query_one("#kind", Select).focus()
+            return None
+        address = self.query_one("#address", Input)
+        try:
+            check_address(kind, address.value)
+        except ValidationError as problem:
+            # Said here, so nothing typed is lost to a refused save.
+            self.show_error(str(problem))
+            address.focus()
             return None
         return ChannelEntry(
             channel_id=self.channel.id if self.channel else None,

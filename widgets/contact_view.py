@@ -53,6 +53,7 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     lines = [Content.assemble(*title), Content.assemble(*standing)]
     if contact.intention:
         lines.append(Content.assemble(("their gain: ", "$text-muted"), contact.intention))
+    lines.extend(notes_lines(contact.notes))
     if detail.account is not None:
         account: list[Part] = [("account: ", "$text-muted"), detail.account.name]
         if detail.account.official_process:
@@ -61,6 +62,22 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     if contact.tags:
         lines.append(Content.assemble(("tags: ", "$text-muted"), ", ".join(contact.tags)))
     return Content("\n").join(lines)
+
+
+NOTES_LINES = 3
+
+
+def notes_lines(notes: str) -> list[Content]:
+    """The contact's notes, their first lines only: the header must leave
+    room for the ladder. The edit form (e) shows them whole."""
+    written = [line.strip() for line in notes.strip().splitlines() if line.strip()]
+    if not written:
+        return []
+    shown = written[:NOTES_LINES]
+    if len(written) > NOTES_LINES:
+        shown[-1] += " …"
+    first = Content.assemble(("notes: ", "$text-muted"), shown[0])
+    return [first, *(Content.assemble(("       ", ""), line) for line in shown[1:])]
 
 
 def touch_content(touch: Touch, channel: Channel | None) -> Content:

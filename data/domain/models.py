@@ -13,6 +13,7 @@ from enum import StrEnum
 from pendulum import DateTime
 
 from .clock import from_epoch
+from .replies import NO_REPLIES, ReplyRate
 
 
 class Rung(StrEnum):
@@ -260,10 +261,11 @@ class ContactRow:
 
 @dataclass(frozen=True, slots=True)
 class LadderStep:
-    """A channel on a contact's ladder with its heat."""
+    """A channel on a contact's ladder with its heat and reply rate."""
 
     channel: Channel
     heat: ChannelHeat
+    replies: ReplyRate = NO_REPLIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +296,7 @@ class AttentionKind(StrEnum):
     HOT_PRIVATE = "hot_private"
     UNVERIFIED = "unverified"
     ONE_SIDED = "one_sided"
+    NO_TOUCH_YET = "no_touch_yet"
 
 
 @dataclass(frozen=True, slots=True)
