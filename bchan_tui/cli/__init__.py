@@ -13,11 +13,11 @@ from typing import NoReturn
 
 from bchan_tui import __version__
 
-from . import check, demo, export, find, import_, launch, log, query, reach
+from . import check, demo, export, find, import_, launch, log, query, reach, reply
 from .common import run_guarded
 
 # Each module adds its subcommand with register(); order is the --help order.
-SUBCOMMANDS = (check, demo, find, reach, log, query, export, import_)
+SUBCOMMANDS = (check, demo, find, reach, log, reply, query, export, import_)
 
 
 def build_parser() -> argparse.ArgumentParser:

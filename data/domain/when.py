@@ -24,6 +24,7 @@ _UNITS = {
     "w": "weeks",
 }
 _AGO = re.compile(r"(\d{1,4})\s*(minute|min|hour|h|day|d|week|w)s?\s+ago")
+_AHEAD = re.compile(r"in\s+(\d{1,4})\s*(minute|min|hour|h|day|d|week|w)s?")
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?")
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # A minute of slack: a clock a little ahead, or "now" typed a moment ago.
@@ -60,7 +61,12 @@ def _relative(said: str, local: DateTime) -> DateTime | None:
     if match := _AGO.fullmatch(said):
         amount, unit = int(match.group(1)), _UNITS[match.group(2)]
         return local.subtract(**{unit: amount})
+    # Said of the future only to be refused as such, not as unreadable.
+    if match := _AHEAD.fullmatch(said):
+        return local.add(**{_UNITS[match.group(2)]: int(match.group(1))})
     head, _, rest = said.partition(" ")
+    if head == "tomorrow":
+        return _at_clock(local.add(days=1), rest)
     if head in {"today", "yesterday"}:
         day = local if head == "today" else local.subtract(days=1)
         return _at_clock(day, rest)
