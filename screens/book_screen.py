@@ -131,6 +131,8 @@ class BookScreen(Screen[ResultT]):
             urgency=entry.urgency,
             reason=entry.reason,
             note=entry.note,
+            at=entry.at,
+            outcome=entry.outcome,
         )
         channel = self.store.channel(entry.channel_id)
         message = (

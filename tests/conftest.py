@@ -21,7 +21,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def frozen() -> Iterator[pendulum.DateTime]:
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    # Clock times ("yesterday 15:00") are read in the computer's zone: UTC
+    # in every test, whatever the machine's.
+    with pendulum.travel_to(FROZEN_NOW, freeze=True), pendulum.test_local_timezone(pendulum.UTC):
         yield FROZEN_NOW
 
 
