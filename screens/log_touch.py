@@ -21,12 +21,13 @@ from bchan_tui.data import (
     LadderStep,
     Outcome,
     Rung,
+    Touch,
     Urgency,
     ValidationError,
 )
 from bchan_tui.data.domain.clock import now as clock_now
 from bchan_tui.data.domain.touch_warning import hot_channel_warning
-from bchan_tui.data.domain.when import describe_when, parse_when
+from bchan_tui.data.domain.when import describe_when, local_zone, parse_when
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, hides_identity, shown_name
 
@@ -84,22 +85,30 @@ class LogTouchModal(FormModal[TouchEntry]):
         *,
         screen_safe: bool,
         urgency: Urgency = Urgency.ROUTINE,
+        channel_id: str | None = None,
+        editing: Touch | None = None,
     ) -> None:
+        """``channel_id``: the channel to log on (else reach now's pick);
+        ``editing``: a touch to change, whose fields fill the form."""
         super().__init__()
         self.detail = detail
         self.screen_safe = screen_safe
-        self.initial_urgency = urgency
+        self.editing = editing
+        self.initial_urgency = editing.urgency if editing else urgency
         self.steps = {step.channel.id: step for step in detail.ladder}
         # The channel reach now suggested last; a different pick is the user's own.
         self._suggested: str | None = None
-        self._picked_by_user = False
+        chosen = editing.channel_id if editing else channel_id
+        self._chosen = chosen if chosen in self.steps else None
+        self._picked_by_user = self._chosen is not None
 
     def compose(self) -> ComposeResult:
         contact, source = self.detail.contact, self.detail.is_source
         name = shown_name(contact, screen_safe=self.screen_safe, source=source)
         hidden = hides_identity(contact, screen_safe=self.screen_safe, source=source)
         with Vertical(id="log-touch", classes="form-box") as box:
-            box.border_title = Content.assemble("Log a touch with ", name)
+            verb = "Edit a touch with " if self.editing else "Log a touch with "
+            box.border_title = Content.assemble(verb, name)
             box.border_subtitle = "1 2 3 urgency · Enter saves · Esc cancels"
             with Grid(classes="form-grid"):
                 yield Static("Urgency 1 2 3", classes="form-label")
@@ -163,12 +172,25 @@ class LogTouchModal(FormModal[TouchEntry]):
 
     def on_mount(self) -> None:
         self.show_error("")
+        if self._chosen is not None:
+            self.query_one("#channel", Select).value = self._chosen
+        if self.editing is not None:
+            self._fill(self.editing)
         self._read_when()
         self._suggest(self.initial_urgency)
         self._update_fields()
         self.query_one("#note", Input).focus()
 
     # --- keeping the form consistent ------------------------------------------
+
+    def _fill(self, touch: Touch) -> None:
+        self.query_one("#direction", Select).value = touch.direction
+        self.query_one("#reason", Input).value = touch.reason
+        self.query_one("#note", Input).value = touch.note
+        # The stored moment, to the minute, in the zone it is read back in.
+        local = touch.at.in_timezone(local_zone())
+        self.query_one("#when", Input).value = local.format("YYYY-MM-DD HH:mm")
+        self.query_one("#outcome", Select).value = touch.outcome
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "urgency" and isinstance(self.focused, Input):
@@ -231,6 +253,8 @@ class LogTouchModal(FormModal[TouchEntry]):
         step = self.chosen_step()
         if step is None or step.heat.band is not Band.HOT or self.direction() is Direction.IN:
             return None
+        if self.editing is not None and self.editing.channel_id == step.channel.id:
+            return None  # a correction, not another use
         return step
 
     def _update_fields(self) -> None:
