@@ -136,7 +136,10 @@ class RecentTouches(CursorList):
             Segment(touch_way(touch, self.channels.get(touch.channel_id)), base),
         ]
         if touch.urgency is not Urgency.ROUTINE:
-            segments += [Segment("  "), Segment(touch.urgency.value, base + self._style("urgent"))]
+            segments += [
+                Segment("  ", base),
+                Segment(touch.urgency.value, base + self._style("urgent")),
+            ]
         if touch.direction is Direction.OUT:
             accent = {Outcome.REPLIED: "replied", Outcome.NO_REPLY: "no-reply"}.get(
                 touch.outcome, "muted"
