@@ -123,14 +123,23 @@ class BookScreen(Screen[ResultT]):
     # --- log a touch ------------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, group="log-touch", exclusive=True)
-    def log_touch(self, contact_id: str, urgency: Urgency = Urgency.ROUTINE) -> None:
-        """Ask for the touch (with the contact's ladder fresh from the store), then save it."""
+    def log_touch(
+        self,
+        contact_id: str,
+        urgency: Urgency = Urgency.ROUTINE,
+        *,
+        channel_id: str | None = None,
+    ) -> None:
+        """Ask for the touch (with the contact's ladder fresh from the store,
+        on ``channel_id`` when given), then save it."""
         detail = self.store.contact_detail(contact_id)
         # A second press of the key replaced this request: one dialog is enough.
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._ask_touch, detail, urgency)
+            self.app.call_from_thread(self._ask_touch, detail, urgency, channel_id)
 
-    def _ask_touch(self, detail: ContactDetail, urgency: Urgency) -> None:
+    def _ask_touch(
+        self, detail: ContactDetail, urgency: Urgency, channel_id: str | None = None
+    ) -> None:
         if isinstance(self.app.screen, LogTouchModal):
             return
 
@@ -140,7 +149,9 @@ class BookScreen(Screen[ResultT]):
 
         # The dialog only reads the detail: scrubbed, its labels hide nothing.
         shown = safe_detail(detail, self.scrubber) if self.screen_safe else detail
-        modal = LogTouchModal(shown, screen_safe=self.screen_safe, urgency=urgency)
+        modal = LogTouchModal(
+            shown, screen_safe=self.screen_safe, urgency=urgency, channel_id=channel_id
+        )
         self.app.push_screen(modal, answered)
 
     @work(thread=True, exit_on_error=False, group="write")
@@ -152,6 +163,8 @@ class BookScreen(Screen[ResultT]):
             urgency=entry.urgency,
             reason=entry.reason,
             note=entry.note,
+            at=entry.at,
+            outcome=entry.outcome,
         )
         channel = self.store.channel(entry.channel_id)
         message = (

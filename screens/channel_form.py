@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
 from bchan_tui.data import Channel, ChannelKind, Rung
+from bchan_tui.data.domain.validate import check_address
+from bchan_tui.data.errors import ValidationError
 from bchan_tui.widgets import KeyFooter
 
 from .form import FormModal, address_validators, optional
@@ -42,7 +44,7 @@ class ChannelFormModal(FormModal[ChannelEntry]):
         with Vertical(id="channel-form", classes="form-box") as box:
             verb = "Add a channel for " if channel is None else "Edit a channel of "
             box.border_title = Content.assemble(verb, self.contact_name)
-            box.border_subtitle = "Enter saves · Esc cancels"
+            box.border_subtitle = "Enter or ^s saves · Esc cancels"
             with Grid(classes="form-grid"):
                 yield Static("Rung and kind", classes="form-label")
                 with Grid(classes="form-pair"):
@@ -105,6 +107,14 @@ class ChannelFormModal(FormModal[ChannelEntry]):
         if not isinstance(kind, ChannelKind):
             self.show_error("choose what kind of channel it is")
             self.query_one("#kind", Select).focus()
+            return None
+        address = self.query_one("#address", Input)
+        try:
+            check_address(kind, address.value)
+        except ValidationError as problem:
+            # Said here, so nothing typed is lost to a refused save.
+            self.show_error(str(problem))
+            address.focus()
             return None
         return ChannelEntry(
             channel_id=self.channel.id if self.channel else None,

@@ -9,21 +9,21 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
 from bchan_tui.data import (
     Channel,
     Contact,
     ContactDetail,
+    Direction,
     Intel,
     IntelDirection,
-    IntelStatus,
     Store,
+    Touch,
     Urgency,
 )
 from bchan_tui.data.book.screen_safe import safe_channel, safe_detail
-from bchan_tui.data.domain.ledger import next_status, next_unique
 from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.widgets import (
     ContactHeader,
@@ -35,20 +35,14 @@ from bchan_tui.widgets import (
 )
 from bchan_tui.widgets.display import channel_title, hides_identity, shown_address, shown_name
 
-from .book_screen import BookScreen
 from .channel_form import ChannelEntry, ChannelFormModal
 from .confirm import ConfirmModal
-from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS
-from .intel_form import IntelEntry, IntelFormModal
+from .contact_intel import IntelLedger
+from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS, TOUCH_ACTIONS
+from .contact_touches import TouchHistory
 
 # Terminal heights below which reach now is kept to one line per urgency.
 SHORT_BELOW = 32
-
-UNIQUE_CHANGED: dict[bool | None, str] = {
-    True: "Only this source has it.",
-    False: "Also heard elsewhere.",
-    None: "Unique or not: unknown.",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +54,10 @@ class ContactOutcome:
     archived: Contact | None = None
 
 
-class ContactScreen(BookScreen[ContactOutcome]):
-    """A contact's page; Escape goes back to the dashboard."""
+class ContactScreen(TouchHistory[ContactOutcome], IntelLedger[ContactOutcome]):
+    """A contact's page; Escape goes back to the dashboard. The intel ledger
+    and the recent touches have their keys in ``IntelLedger`` and
+    ``TouchHistory``."""
 
     BINDINGS: ClassVar[list[BindingType]] = CONTACT_BINDINGS
 
@@ -73,6 +69,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
         self.detail: ContactDetail | None = None
         self.channels: dict[str, Channel] = {}
         self.changed = False
+        self.deleted: list[Touch | Intel] = []
 
     def compose(self) -> ComposeResult:
         yield ContactHeader(id="contact-header")
@@ -87,9 +84,9 @@ class ContactScreen(BookScreen[ContactOutcome]):
                 intel = IntelList(id="intel")
                 intel.border_title = "Intel"
                 yield intel
-                with VerticalScroll(id="touches-pane") as touches:
-                    touches.border_title = "Recent touches"
-                    yield RecentTouches(id="touches")
+                touches = RecentTouches(id="touches-pane")
+                touches.border_title = "Recent touches"
+                yield touches
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -129,12 +126,17 @@ class ContactScreen(BookScreen[ContactOutcome]):
     # --- loading ------------------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
-    def load(self, select_channel: str | None = None, select_intel: str | None = None) -> None:
+    def load(
+        self,
+        select_channel: str | None = None,
+        select_intel: str | None = None,
+        select_touch: str | None = None,
+    ) -> None:
         detail = self.store.contact_detail(self.contact_id)
         channels = self.store.channels_of(self.contact_id, include_retired=True)
         scrubber = self.store.scrubber()
         self.app.call_from_thread(
-            self._show, detail, channels, scrubber, select_channel, select_intel
+            self._show, detail, channels, scrubber, select_channel, select_intel, select_touch
         )
 
     def _show(
@@ -144,7 +146,13 @@ class ContactScreen(BookScreen[ContactOutcome]):
         scrubber: Scrubber,
         select_channel: str | None,
         select_intel: str | None = None,
+        select_touch: str | None = None,
     ) -> None:
+        if self.detail is None:
+            # The cursor starts on reach now's pick for routine matters, so
+            # l logs on it unless another channel is chosen.
+            routine = detail.recommendations[0].channel if detail.recommendations else None
+            select_channel = select_channel or (routine.id if routine else None)
         self.detail = detail
         self.channels = {channel.id: channel for channel in channels}
         self.use_scrubber(scrubber)
@@ -152,10 +160,10 @@ class ContactScreen(BookScreen[ContactOutcome]):
         ladder.mask_every_rung = self._hides_identity()
         if select_channel is not None:
             ladder.select_channel(select_channel)
-        self._present(select_intel)
+        self._present(select_intel, select_touch)
         self.refresh_bindings()
 
-    def _present(self, select_intel: str | None = None) -> None:
+    def _present(self, select_intel: str | None = None, select_touch: str | None = None) -> None:
         """Give the widgets the detail as the screen may show it: with its
         free text scrubbed while screen-safe (``self.detail`` stays as stored,
         for the forms that edit it)."""
@@ -166,7 +174,7 @@ class ContactScreen(BookScreen[ContactOutcome]):
             channels = {cid: safe_channel(c, self.scrubber) for cid, c in channels.items()}
         self.query_one(ContactHeader).detail = detail
         self.query_one(ReachNow).detail = detail
-        self.query_one(RecentTouches).show(detail.touches, channels)
+        self.query_one(RecentTouches).show(detail.touches, channels, select_touch)
         self.query_one(IntelList).show(detail.intel, select_intel)
         self.query_one(LadderView).steps = detail.ladder
 
@@ -195,9 +203,22 @@ class ContactScreen(BookScreen[ContactOutcome]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         intel_focused = self.is_mounted and self.query_one(IntelList).has_focus
-        if action in LADDER_ACTIONS and intel_focused:
-            # The ladder's keys leave the footer to the ledger's while it has focus.
+        touches_focused = self.is_mounted and self.query_one(RecentTouches).has_focus
+        if action in LADDER_ACTIONS and (intel_focused or touches_focused):
+            # The ladder's keys leave the footer to the ledger's or the
+            # touches' while they have focus.
             return False
+        if action in TOUCH_ACTIONS:
+            if not touches_focused:
+                return False
+            touch = self.highlighted_touch()
+            if action == "cycle_outcome":
+                return True if touch is not None and touch.direction is Direction.OUT else None
+            return True if touch is not None else None
+        if action == "delete_intel":
+            return intel_focused and self._highlighted_intel() is not None
+        if action == "undo_delete":
+            return bool(self.deleted)
         if action in {"log_touch", "edit", "archive", "add_channel", "record_intel"}:
             return True if self.detail is not None else None
         if action in LADDER_ACTIONS:
@@ -210,7 +231,11 @@ class ContactScreen(BookScreen[ContactOutcome]):
         return True
 
     def action_log_touch(self) -> None:
-        self.log_touch(self.contact_id, Urgency.ROUTINE)
+        # On a highlighted ladder channel, l logs on that channel.
+        ladder = self.query_one(LadderView)
+        step = ladder.highlighted_step if ladder.has_focus else None
+        channel_id = step.channel.id if step is not None else None
+        self.log_touch(self.contact_id, Urgency.ROUTINE, channel_id=channel_id)
 
     def action_edit(self) -> None:
         if self.detail is not None:
@@ -329,69 +354,3 @@ class ContactScreen(BookScreen[ContactOutcome]):
     def _moved(self, channel_id: str) -> None:
         self.changed = True
         self.load(channel_id)
-
-    # --- the intel ledger ----------------------------------------------------------------
-
-    def _highlighted_intel(self) -> Intel | None:
-        if not self.is_mounted:
-            return None
-        return self.query_one(IntelList).highlighted_item
-
-    @on(IntelList.Highlighted)
-    def _intel_highlighted(self) -> None:
-        self.refresh_bindings()
-
-    def action_record_intel(self) -> None:
-        if self.detail is None:
-            return
-        # The form lists touches to link the item to: shown as the screen shows them.
-        touches, channels = self.detail.touches, self.channels
-        if self.screen_safe:
-            touches = safe_detail(self.detail, self.scrubber).touches
-            channels = {cid: safe_channel(c, self.scrubber) for cid, c in channels.items()}
-        modal = IntelFormModal(self._contact_name(), touches, channels)
-        self.app.push_screen(modal, self._intel_entered)
-
-    def _intel_entered(self, entry: IntelEntry | None) -> None:
-        if entry is not None:
-            self._save_intel(entry)
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _save_intel(self, entry: IntelEntry) -> None:
-        item = self.store.record_intel(
-            self.contact_id,
-            entry.direction,
-            entry.summary,
-            sensitivity=entry.sensitivity,
-            status=entry.status,
-            unique=entry.unique,
-            touch_id=entry.touch_id,
-        )
-        self.app.call_from_thread(
-            self._intel_saved, item, f"Recorded {item.direction.value} intel."
-        )
-
-    def action_cycle_status(self) -> None:
-        item = self._highlighted_intel()
-        if item is not None and item.direction is IntelDirection.RECEIVED:
-            self._set_status(item.id, next_status(item.status))
-
-    def action_cycle_unique(self) -> None:
-        item = self._highlighted_intel()
-        if item is not None and item.direction is IntelDirection.RECEIVED:
-            self._set_unique(item.id, next_unique(item.unique))
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _set_status(self, intel_id: str, status: IntelStatus) -> None:
-        item = self.store.update_intel(intel_id, status=status)
-        self.app.call_from_thread(self._intel_saved, item, f"Marked {status.value}.")
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _set_unique(self, intel_id: str, unique: bool | None) -> None:
-        item = self.store.update_intel(intel_id, unique=unique)
-        self.app.call_from_thread(self._intel_saved, item, UNIQUE_CHANGED[unique])
-
-    def _intel_saved(self, item: Intel, message: str) -> None:
-        self.changed = True
-        self.notify(message, title="Saved", timeout=2)
-        self.load(select_intel=item.id)

@@ -7,11 +7,21 @@ from textual.binding import Binding, BindingType
 MOVE = Binding.Group("move", compact=True)
 
 LADDER_ACTIONS = {"add_channel", "edit_channel", "retire_channel", "move_channel"}
-"""Actions on the ladder: they step aside while the intel ledger has focus."""
+"""Actions on the ladder: they step aside while the intel ledger or the
+touches have focus."""
+
+TOUCH_ACTIONS = {"cycle_outcome", "edit_touch", "delete_touch"}
+"""Actions on the highlighted touch, while the touches have focus."""
 
 CONTACT_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back", id="contact.back", tooltip="Back to the dashboard"),
-    Binding("l", "log_touch", "Log", id="contact.log-touch", tooltip="Log a touch"),
+    Binding(
+        "l",
+        "log_touch",
+        "Log",
+        id="contact.log-touch",
+        tooltip="Log a touch (on the highlighted ladder channel, on that one)",
+    ),
     Binding("e", "edit", "Edit", id="contact.edit", tooltip="Edit the contact"),
     Binding("d", "archive", "Archive", id="contact.archive", tooltip="Archive the contact"),
     Binding(
@@ -73,6 +83,41 @@ CONTACT_BINDINGS: list[BindingType] = [
         "Unique",
         id="contact.cycle-unique",
         tooltip="Next: unique? → only this source → also heard elsewhere",
+    ),
+    Binding(
+        "x",
+        "delete_intel",
+        "Delete",
+        id="contact.delete-intel",
+        tooltip="Delete the highlighted intel item (z puts it back)",
+    ),
+    Binding(
+        "o",
+        "cycle_outcome",
+        "Outcome",
+        id="contact.cycle-outcome",
+        tooltip="Next outcome of the highlighted touch: pending → replied → no reply",
+    ),
+    Binding(
+        "enter",
+        "edit_touch",
+        "Edit touch",
+        id="contact.edit-touch",
+        tooltip="Edit the highlighted touch: when, channel, outcome, note",
+    ),
+    Binding(
+        "x",
+        "delete_touch",
+        "Delete",
+        id="contact.delete-touch",
+        tooltip="Delete the highlighted touch (z puts it back)",
+    ),
+    Binding(
+        "z",
+        "undo_delete",
+        "Undo delete",
+        id="contact.undo-delete",
+        tooltip="Put back what was last deleted on this screen",
     ),
     Binding(
         "tab",

@@ -82,8 +82,9 @@ class FormModal(ModalScreen[ResultT]):
     ``name`` that says what it is) and implement ``result``.
 
     Enter saves from any field except where Enter means something else: in
-    a multi-line note, on a button, or in an open drop-down menu. Ctrl+S saves
-    from anywhere.
+    a multi-line note, on a button, or on a drop-down menu, which it opens
+    (a press meant to open one must never save the form). Ctrl+S saves from
+    anywhere.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +100,7 @@ class FormModal(ModalScreen[ResultT]):
                 return False
             if focused is not None:
                 for node in (focused, *focused.ancestors):
-                    if isinstance(node, Select) and node.expanded:
+                    if isinstance(node, Select):
                         return False
         return True
 

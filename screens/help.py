@@ -22,6 +22,7 @@ from .confirm import ConfirmModal
 from .contact import ContactScreen
 from .dashboard import DashboardScreen
 from .form import FormModal
+from .log_touch import LogTouchModal
 
 
 def bindings_of(bindings: Iterable[BindingType]) -> list[Binding]:
@@ -40,6 +41,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[B
         ("Ladder (on the contact screen)", bindings_of(LadderView.BINDINGS)),
         ("Accounts screen", bindings_of(AccountsScreen.BINDINGS)),
         ("Forms", bindings_of(FormModal.BINDINGS)),
+        ("Log a touch", bindings_of(LogTouchModal.BINDINGS)),
         ("Questions", bindings_of(ConfirmModal.BINDINGS)),
     ]
 

@@ -78,7 +78,7 @@ class IntelFormModal(FormModal[IntelEntry]):
     def compose(self) -> ComposeResult:
         with Vertical(id="intel-form", classes="form-box") as box:
             box.border_title = Content.assemble("Intel with ", self.source_name)
-            box.border_subtitle = "Enter saves · Esc cancels"
+            box.border_subtitle = "Enter or ^s saves · Esc cancels"
             with Grid(classes="form-grid"):
                 yield Static("Direction", classes="form-label")
                 with Grid(classes="form-pair"):

@@ -1,17 +1,33 @@
 """Log a touch: the channel reach now picks is preselected; a private channel
-asks why, and a hot one asks to confirm."""
+asks why, and a hot one asks to confirm. The time ("yesterday 15:00") is
+read as it is typed, and shown resolved before saving."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from pendulum import DateTime
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
-from bchan_tui.data import Band, ContactDetail, Direction, LadderStep, Rung, Urgency
+from bchan_tui.data import (
+    Band,
+    ContactDetail,
+    Direction,
+    LadderStep,
+    Outcome,
+    Rung,
+    Touch,
+    Urgency,
+    ValidationError,
+)
+from bchan_tui.data.domain.clock import now as clock_now
 from bchan_tui.data.domain.touch_warning import hot_channel_warning
+from bchan_tui.data.domain.when import describe_when, local_zone, parse_when
 from bchan_tui.widgets import KeyFooter
 from bchan_tui.widgets.display import BAND_VARIABLE, channel_title, hides_identity, shown_name
 
@@ -28,9 +44,18 @@ class TouchEntry:
     direction: Direction
     reason: str = ""
     note: str = ""
+    # None: now, when saved.
+    at: DateTime | None = None
+    outcome: Outcome = Outcome.PENDING
 
 
-URGENCY_OPTIONS = [(urgency.value, urgency) for urgency in Urgency]
+URGENCY_KEYS = {"1": Urgency.ROUTINE, "2": Urgency.IMPORTANT, "3": Urgency.URGENT}
+URGENCY_OPTIONS = [(f"{key} {urgency.value}", urgency) for key, urgency in URGENCY_KEYS.items()]
+OUTCOME_OPTIONS = [
+    ("pending: no answer yet", Outcome.PENDING),
+    ("replied", Outcome.REPLIED),
+    ("no reply", Outcome.NO_REPLY),
+]
 DIRECTION_OPTIONS = [("out: I reached them", Direction.OUT), ("in: they reached me", Direction.IN)]
 
 
@@ -45,7 +70,14 @@ def channel_option(step: LadderStep, *, screen_safe: bool, every_rung: bool = Fa
 
 
 class LogTouchModal(FormModal[TouchEntry]):
-    """Record a touch with a contact; returns a ``TouchEntry`` or None."""
+    """Record a touch with a contact; returns a ``TouchEntry`` or None.
+
+    ``1`` ``2`` ``3`` set the urgency from anywhere but a text field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"urgency('{urgency.value}')", urgency.value, show=False, id=f"log.{key}")
+        for key, urgency in URGENCY_KEYS.items()
+    ]
 
     def __init__(
         self,
@@ -53,25 +85,33 @@ class LogTouchModal(FormModal[TouchEntry]):
         *,
         screen_safe: bool,
         urgency: Urgency = Urgency.ROUTINE,
+        channel_id: str | None = None,
+        editing: Touch | None = None,
     ) -> None:
+        """``channel_id``: the channel to log on (else reach now's pick);
+        ``editing``: a touch to change, whose fields fill the form."""
         super().__init__()
         self.detail = detail
         self.screen_safe = screen_safe
-        self.initial_urgency = urgency
+        self.editing = editing
+        self.initial_urgency = editing.urgency if editing else urgency
         self.steps = {step.channel.id: step for step in detail.ladder}
         # The channel reach now suggested last; a different pick is the user's own.
         self._suggested: str | None = None
-        self._picked_by_user = False
+        chosen = editing.channel_id if editing else channel_id
+        self._chosen = chosen if chosen in self.steps else None
+        self._picked_by_user = self._chosen is not None
 
     def compose(self) -> ComposeResult:
         contact, source = self.detail.contact, self.detail.is_source
         name = shown_name(contact, screen_safe=self.screen_safe, source=source)
         hidden = hides_identity(contact, screen_safe=self.screen_safe, source=source)
         with Vertical(id="log-touch", classes="form-box") as box:
-            box.border_title = Content.assemble("Log a touch with ", name)
-            box.border_subtitle = "Enter saves · Esc cancels"
+            verb = "Edit a touch with " if self.editing else "Log a touch with "
+            box.border_title = Content.assemble(verb, name)
+            box.border_subtitle = "1 2 3 urgency · Enter or ^s saves · Esc cancels"
             with Grid(classes="form-grid"):
-                yield Static("Urgency", classes="form-label")
+                yield Static("Urgency 1 2 3", classes="form-label")
                 with Grid(classes="form-pair"):
                     yield Select(
                         URGENCY_OPTIONS,
@@ -113,17 +153,69 @@ class LogTouchModal(FormModal[TouchEntry]):
                     validators=optional("the note", 2000),
                     validate_on=["changed", "submitted"],
                 )
+                yield Static("When", classes="form-label")
+                with Grid(classes="form-pair"):
+                    yield Input(
+                        "now",
+                        id="when",
+                        name="when",
+                        placeholder='"yesterday 15:00", "2 days ago", "mon 9:30"',
+                    )
+                    yield Select(
+                        OUTCOME_OPTIONS, id="outcome", allow_blank=False, value=Outcome.PENDING
+                    )
+                yield Static("", classes="form-spacer")
+                yield Static(id="when-read", classes="form-advice")
             yield Static(id="hot-warning", classes="form-warning")
             yield Static(id="form-error", classes="form-error")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_error("")
+        if self._chosen is not None:
+            self.query_one("#channel", Select).value = self._chosen
+        if self.editing is not None:
+            self._fill(self.editing)
+        self._read_when()
         self._suggest(self.initial_urgency)
         self._update_fields()
         self.query_one("#note", Input).focus()
 
     # --- keeping the form consistent ------------------------------------------
+
+    def _fill(self, touch: Touch) -> None:
+        self.query_one("#direction", Select).value = touch.direction
+        self.query_one("#reason", Input).value = touch.reason
+        self.query_one("#note", Input).value = touch.note
+        # The stored moment, to the minute, in the zone it is read back in.
+        local = touch.at.in_timezone(local_zone())
+        self.query_one("#when", Input).value = local.format("YYYY-MM-DD HH:mm")
+        self.query_one("#outcome", Select).value = touch.outcome
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "urgency" and isinstance(self.focused, Input):
+            return False  # the digit is typed
+        return super().check_action(action, parameters)
+
+    def action_urgency(self, value: str) -> None:
+        self.query_one("#urgency", Select).value = Urgency(value)
+
+    def _read_when(self) -> DateTime | None:
+        """Read the time field and show what it means (or why it means nothing)."""
+        read = self.query_one("#when-read", Static)
+        now = clock_now()
+        try:
+            moment = parse_when(self.query_one("#when", Input).value, now)
+        except ValidationError as problem:
+            read.update(Content.styled(str(problem), "$error"))
+            return None
+        read.update(Content.assemble(("at ", "bold"), describe_when(moment, now)))
+        return moment
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        if event.input.id == "when":
+            self._read_when()
 
     def _suggest(self, urgency: Urgency) -> None:
         """Preselect the channel reach now picks for this urgency."""
@@ -161,6 +253,8 @@ class LogTouchModal(FormModal[TouchEntry]):
         step = self.chosen_step()
         if step is None or step.heat.band is not Band.HOT or self.direction() is Direction.IN:
             return None
+        if self.editing is not None and self.editing.channel_id == step.channel.id:
+            return None  # a correction, not another use
         return step
 
     def _update_fields(self) -> None:
@@ -193,12 +287,25 @@ class LogTouchModal(FormModal[TouchEntry]):
         if step is None:
             self.show_error("this contact has no active channel: add one first")
             return None
+        when = self.query_one("#when", Input)
+        try:
+            moment = parse_when(when.value, clock_now())
+        except ValidationError as problem:
+            # Said, and the field focused: nothing typed is lost.
+            self.show_error(str(problem))
+            when.focus()
+            return None
+        typed_now = self.query_one("#when", Input).value.strip().casefold() in {"", "now"}
+        outcome = self.query_one("#outcome", Select).value
         entry = TouchEntry(
             channel_id=step.channel.id,
             urgency=self.urgency(),
             direction=self.direction(),
             reason=self.query_one("#reason", Input).value.strip() if self._needs_reason() else "",
             note=self.query_one("#note", Input).value.strip(),
+            # "now" means when saved: the form may have stood open a while.
+            at=None if typed_now else moment,
+            outcome=outcome if isinstance(outcome, Outcome) else Outcome.PENDING,
         )
         hot = self._hot_step()
         if hot is None:

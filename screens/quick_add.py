@@ -51,7 +51,7 @@ class QuickAddModal(FormModal[NewContact]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-add", classes="form-box") as box:
             box.border_title = "Quick add"
-            box.border_subtitle = "Enter saves · Esc cancels"
+            box.border_subtitle = "Enter or ^s saves · Esc cancels"
             with Grid(classes="form-grid"):
                 yield Static("Name", classes="form-label")
                 yield Input(

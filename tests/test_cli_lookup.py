@@ -185,7 +185,7 @@ def test_search_contacts_ranks_word_starts_before_parts_of_words(
 @pytest.fixture
 def ladder(store: Store) -> tuple[Contact, list[Channel]]:
     priya = store.add_contact("Priya Raman")
-    store.add_channel(priya.id, Rung.RELATIONSHIP, "call")
+    store.add_channel(priya.id, Rung.RELATIONSHIP, "call", "+1 555 0177")
     store.add_channel(priya.id, Rung.PRIVATE, "email", "priya.r@fastmail.example")
     store.add_channel(priya.id, Rung.PUBLIC, "email", "priya.raman@northwind.example")
     store.add_channel(priya.id, Rung.PUBLIC, "im", "priya (Teams)")
@@ -240,7 +240,7 @@ def test_each_channel_gets_the_shortest_handle_that_names_it(
     assert channel_line(private, channels) == (
         "private email  p•••@•••.example  --channel private:email"
     )
-    assert channel_line(call, channels) == "relationship call  (no address)  --channel call"
+    assert channel_line(call, channels) == "relationship call  +1 555 0177  --channel call"
 
 
 def test_two_channels_of_one_kind_and_rung_are_told_apart_by_address(store: Store) -> None:

@@ -166,7 +166,8 @@ def test_the_document_has_a_dated_title_attention_and_a_section_per_contact(
     assert "Organisation and role: Northwind Logistics · CIO" in heron
     assert "Relationship: fresh" in heron
     # The three urgencies agree for her: reach now says it once.
-    assert "**Reach now**\n\n- any urgency: relationship call: the relationship is cool\n" in heron
+    reach = "- any urgency: relationship call (direct line): the relationship is cool\n"
+    assert f"**Reach now**\n\n{reach}" in heron
     assert "**Last touches**" in heron
     assert "23 Nov 2026, to them by public email · routine, pending · follow-up" in heron
 

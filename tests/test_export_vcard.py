@@ -66,7 +66,7 @@ def test_awkward_text_survives_the_round_trip(store: Store, tmp_path: Path) -> N
         codename="WREN",
     )
     store.add_channel(contact.id, Rung.RELATIONSHIP, "in_person", label="lunch, Fridays; 1pm")
-    store.add_channel(contact.id, Rung.RELATIONSHIP, "call")
+    store.add_channel(contact.id, Rung.RELATIONSHIP, "call", "+1 555 0109")
     store.add_channel(contact.id, Rung.PRIVATE, "signal", "+44 7700 900123", their_preference=True)
     store.add_channel(contact.id, Rung.PRIVATE, "email", "zoe@home.example", label='"home"')
     store.add_channel(contact.id, Rung.PUBLIC, "im", "xmpp:zoe@jabber.example")

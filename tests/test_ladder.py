@@ -30,13 +30,35 @@ def pick(store: Store, contact_id: str, urgency: Urgency) -> str | None:
     return chosen.id if chosen else None
 
 
-def test_all_cool_every_urgency_starts_with_the_relationship(store: Store, ladder: Ids) -> None:
+def test_all_cool_routine_starts_with_the_relationship(store: Store, ladder: Ids) -> None:
     contact, meeting, _, _ = ladder
-    for urgency in Urgency:
-        recommendation = store.reach_now(contact, urgency)
-        assert recommendation.channel is not None
-        assert recommendation.channel.id == meeting
-        assert "relationship" in recommendation.reason
+    recommendation = store.reach_now(contact, Urgency.ROUTINE)
+    assert recommendation.channel is not None
+    assert recommendation.channel.id == meeting
+    assert "relationship" in recommendation.reason
+
+
+def test_in_person_serves_routine_matters_only(store: Store, ladder: Ids) -> None:
+    # A meeting cannot happen within the hour: matters that cannot wait go
+    # down the ladder to a channel that reaches the person today.
+    contact, _, signal, email = ladder
+    assert pick(store, contact, Urgency.IMPORTANT) == email
+    assert pick(store, contact, Urgency.URGENT) == signal
+
+
+def test_a_relationship_call_comes_first_when_it_cannot_wait(store: Store, ladder: Ids) -> None:
+    contact = ladder[0]
+    call = store.add_channel(contact, "relationship", "call", "+46 8 555 0100")
+    for urgency in (Urgency.IMPORTANT, Urgency.URGENT):
+        assert pick(store, contact, urgency) == call.id
+
+
+def test_only_in_person_says_nothing_reaches_them_today(store: Store) -> None:
+    contact = store.add_contact("Offline")
+    store.add_channel(contact.id, "relationship", "in_person")
+    recommendation = store.reach_now(contact.id, Urgency.URGENT)
+    assert recommendation.channel is None
+    assert "cannot happen today" in recommendation.reason
 
 
 def test_routine_never_uses_the_private_rung(store: Store, ladder: Ids) -> None:
@@ -47,7 +69,8 @@ def test_routine_never_uses_the_private_rung(store: Store, ladder: Ids) -> None:
     recommendation = store.reach_now(contact, Urgency.ROUTINE)
     assert recommendation.channel is not None
     assert recommendation.channel.rung is not Rung.PRIVATE
-    assert recommendation.reason.startswith("every channel is too hot")
+    # The private address is cool, so "every channel" would not be true.
+    assert recommendation.reason.startswith("every channel a routine matter may use is too hot")
 
 
 def test_important_uses_public_before_private(store: Store, ladder: Ids) -> None:
@@ -64,8 +87,9 @@ def test_important_uses_the_private_rung_only_while_it_is_cool(store: Store, lad
     # One use 20 days ago leaves it warm (level 0.37): no longer for important matters.
     store.log_touch(contact, signal, reason="test", at=pendulum.now("UTC").subtract(days=20))
     recommendation = store.reach_now(contact, Urgency.IMPORTANT)
-    # Nothing qualifies now; the warm back channel is named only as the coolest.
-    assert recommendation.reason.startswith("every channel is too hot")
+    # Nothing qualifies now; the warm back channel is named only as the
+    # coolest, and the reason does not call it hot.
+    assert recommendation.reason.startswith("the others are hot, and the back channel is warm")
     assert recommendation.channel is not None
     assert recommendation.channel.id == signal
 
@@ -88,7 +112,8 @@ def test_when_everything_is_hot_name_the_coolest_and_when_private_is_ready(
     heat_up(store, contact, email, 5)
     recommendation = store.reach_now(contact, Urgency.IMPORTANT)
     assert recommendation.channel is not None
-    assert recommendation.reason.startswith("every channel is too hot")
+    # In person is left out of important matters, and the reason says so.
+    assert recommendation.reason.startswith("every channel an important matter may use is too hot")
     ready = store.channel_heat(signal).ready_again
     assert ready is not None
     assert f"private address is ready again on {ready.format('D MMM')}" in recommendation.reason

@@ -25,6 +25,7 @@ _KIND_STYLE = {
     AttentionKind.HOT_PRIVATE: "urgent",
     AttentionKind.UNVERIFIED: "soon",
     AttentionKind.ONE_SIDED: "soon",
+    AttentionKind.NO_TOUCH_YET: "soon",
 }
 
 _KIND_MARK = {
@@ -33,6 +34,7 @@ _KIND_MARK = {
     AttentionKind.HOT_PRIVATE: "▲",
     AttentionKind.UNVERIFIED: "?",
     AttentionKind.ONE_SIDED: "⇄",
+    AttentionKind.NO_TOUCH_YET: "○",
 }
 
 # Items about what a contact told you: they name a source.

@@ -3,8 +3,6 @@ channel to use now and why, and the recent touches."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.content import Content
@@ -12,9 +10,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from bchan_tui.data import Channel, ContactDetail, Direction, Touch, Urgency
+from bchan_tui.data import ContactDetail, Urgency
 
-from .display import AGO_WIDTH, STATE_VARIABLE, ago, kind_name, shown_name, strength_dots
+from .display import STATE_VARIABLE, ago, shown_name, strength_dots
 from .heat import REFRESH_SECONDS
 
 Part = str | tuple[str, str]
@@ -56,6 +54,7 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
         lines.append(Content(track_record(detail)))
     if contact.intention:
         lines.append(Content.assemble(("their gain: ", "$text-muted"), contact.intention))
+    lines.extend(notes_lines(contact.notes))
     if detail.account is not None:
         account: list[Part] = [("account: ", "$text-muted"), detail.account.name]
         if detail.account.official_process:
@@ -66,25 +65,20 @@ def header_content(detail: ContactDetail, *, screen_safe: bool) -> Content:
     return Content("\n").join(lines)
 
 
-def touch_content(touch: Touch, channel: Channel | None) -> Content:
-    """ "3 days ago  → public email  routine", then the reason and note."""
-    arrow = "→ out" if touch.direction is Direction.OUT else "← in "
-    way = f"{channel.rung.value} {kind_name(channel.kind)}" if channel else "a removed channel"
-    parts: list[Part] = [
-        (f"{ago(touch.at):<{AGO_WIDTH}}", "$text-muted"),
-        (f" {arrow} ", "bold"),
-        way,
-    ]
-    if touch.urgency is not Urgency.ROUTINE:
-        parts += ["  ", (touch.urgency.value, "$warning")]
-    if touch.outcome.value != "pending":
-        parts += ["  ", (touch.outcome.value.replace("_", " "), "$text-muted")]
-    lines = [Content.assemble(*parts)]
-    if touch.reason:
-        lines.append(Content.assemble(("    why: ", "$text-muted"), touch.reason))
-    if touch.note:
-        lines.append(Content.assemble(("    ", ""), touch.note))
-    return Content("\n").join(lines)
+NOTES_LINES = 3
+
+
+def notes_lines(notes: str) -> list[Content]:
+    """The contact's notes, their first lines only: the header must leave
+    room for the ladder. The edit form (e) shows them whole."""
+    written = [line.strip() for line in notes.strip().splitlines() if line.strip()]
+    if not written:
+        return []
+    shown = written[:NOTES_LINES]
+    if len(written) > NOTES_LINES:
+        shown[-1] += " …"
+    first = Content.assemble(("notes: ", "$text-muted"), shown[0])
+    return [first, *(Content.assemble(("       ", ""), line) for line in shown[1:])]
 
 
 class ContactHeader(Widget):
@@ -135,36 +129,3 @@ class ReachNow(Grid):
             yield Static(urgency.value, classes=classes)
             # The reason names channels, never addresses: nothing to mask.
             yield Static(Content(recommendation.reason), classes="reason")
-
-
-class RecentTouches(Widget):
-    """The most recent touches, newest first."""
-
-    DEFAULT_CSS = """
-    RecentTouches {
-        height: auto;
-        padding: 0 1;
-    }
-    """
-
-    touches: reactive[tuple[Touch, ...]] = reactive((), layout=True)
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.channels: Mapping[str, Channel] = {}
-
-    def on_mount(self) -> None:
-        self.set_interval(REFRESH_SECONDS, self.refresh)
-
-    def show(self, touches: tuple[Touch, ...], channels: Mapping[str, Channel]) -> None:
-        """Show these touches; ``channels`` names the channels they went through."""
-        self.channels = channels
-        self.touches = touches
-        self.refresh(layout=True)
-
-    def render(self) -> Content:
-        if not self.touches:
-            return Content.styled("No touches yet.", "$text-muted")
-        return Content("\n").join(
-            touch_content(touch, self.channels.get(touch.channel_id)) for touch in self.touches
-        )

@@ -35,7 +35,8 @@ def ladder_in_rank_order(steps: Sequence[LadderStep]) -> list[LadderStep]:
 
 
 def channel_line(step: LadderStep, number: int) -> Content:
-    """ "2. email (work) ★ they prefer": which channel, as the user labelled it."""
+    """ "2. email (work) ★ they prefer · 2 of 3 answered since 3 Oct": which
+    channel, as the user labelled it, and how often it got an answer."""
     channel = step.channel
     parts: list[str | tuple[str, str]] = [
         (f"{number}. ", "$text-muted"),
@@ -45,6 +46,12 @@ def channel_line(step: LadderStep, number: int) -> Content:
         parts += [" ", (f"({channel.label})", "$text-muted")]
     if channel.their_preference:
         parts += [" ", ("★ they prefer", "$accent")]
+    replies = step.replies
+    if replies.sent:
+        # The last 90 days: a public channel that stops getting answers
+        # has decayed, and reach now passes it by.
+        style = "$error" if replies.decayed else "$text-muted"
+        parts += [" · ", (replies.describe(), style)]
     return Content.assemble(*parts)
 
 

@@ -11,10 +11,12 @@ import msgspec
 from bchan_tui.data.domain.clock import format_time
 from bchan_tui.data.domain.clock import now as clock_now
 from bchan_tui.data.domain.masking import shown_address
-from bchan_tui.data.domain.models import ContactRow
+from bchan_tui.data.domain.models import Contact, ContactRow
+from bchan_tui.data.domain.search import search_contacts
 from bchan_tui.data.storage.lookup import contact_rows_for, short_id
+from bchan_tui.data.storage.store import Store
 
-from .common import EXIT_OK, add_db_option, fail, opened_store
+from .common import EXIT_OK, EXIT_USAGE, add_db_option, fail, opened_store
 from .shell import EXIT_NO_MATCH, emit, lookup_guarded, paragraph, shown
 
 JSON_FIELDS = """\
@@ -46,7 +48,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         epilog=JSON_FIELDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
+    parser.add_argument(
+        "query", metavar="QUERY", nargs="*", help="words to look for (optional with --archived)"
+    )
+    parser.add_argument(
+        "--archived",
+        action="store_true",
+        help="list archived contacts instead (every one, without QUERY); "
+        "the dashboard's A shows them too, and restores them",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON for scripts (below)")
     add_db_option(parser)
     parser.set_defaults(handler=run)
@@ -55,9 +65,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
+    if not query and not args.archived:
+        return fail("say what to find: bchan find QUERY (or --archived)", EXIT_USAGE)
     with opened_store(args, write=False) as store:
-        matches = store.search_contacts(query)
-        rows = contact_rows_for(store, (m.contact for m in matches), clock_now())
+        if args.archived:
+            found = archived_matches(store, query)
+        else:
+            found = [m.contact for m in store.search_contacts(query)]
+        rows = contact_rows_for(store, found, clock_now())
     if args.json:
         emit(
             [
@@ -69,8 +84,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(as_table([as_cells(row) for row in rows]))
     if not rows:
-        return fail(f"no contact matches {shown(query)!r}", EXIT_NO_MATCH)
+        which = "archived contact" if args.archived else "contact"
+        said = f" matches {shown(query)!r}" if query else ""
+        return fail(f"no {which}{said}", EXIT_NO_MATCH)
     return EXIT_OK
+
+
+def archived_matches(store: Store, query: str) -> list[Contact]:
+    """Archived contacts ``query`` matches (every one, by name, without one)."""
+    archived = [c for c in store.contacts(include_archived=True) if c.archived]
+    if not query:
+        return sorted(archived, key=lambda c: c.name.casefold())
+    return [m.contact for m in search_contacts(archived, query, store.channels())]
 
 
 def as_json(row: ContactRow) -> dict[str, Any]:

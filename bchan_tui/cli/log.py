@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bchan_tui.data import Direction, Urgency, ValidationError
+from bchan_tui.data import Direction, Outcome, Urgency, ValidationError
 from bchan_tui.data.domain.clock import now as clock_now
 from bchan_tui.data.domain.models import Channel, Contact
 from bchan_tui.data.domain.touch_warning import READY_DATE_FORMAT, hot_channel_warning
+from bchan_tui.data.domain.when import describe_when, parse_when
 from bchan_tui.data.storage.lookup import resolve_channel, resolve_contact
 from bchan_tui.data.storage.store import Store
 
@@ -46,6 +47,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default=Urgency.ROUTINE.value,
         help="how urgent the matter was (default: routine)",
     )
+    parser.add_argument(
+        "--at",
+        metavar="WHEN",
+        default="now",
+        help='when it happened: "yesterday 15:00", "2 days ago", "mon 9:30", ISO 8601 '
+        "(clock times in this computer's zone; never in the future; default: now)",
+    )
+    parser.add_argument(
+        "--outcome",
+        choices=[o.value for o in Outcome],
+        default=Outcome.PENDING.value,
+        help="did they answer: pending (default), replied or no_reply; "
+        "'bchan reply NAME' says so later",
+    )
     parser.add_argument("--note", default="", help="what it was about")
     parser.add_argument(
         "--reason", default="", help="why this channel (required for a private one)"
@@ -67,6 +82,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 @lookup_guarded
 def run(args: argparse.Namespace) -> int:
     direction = Direction.IN if args.incoming else Direction.OUT
+    try:
+        at = parse_when(args.at, clock_now())
+    except ValidationError as error:
+        return fail(f"not logged: {error} (--at)", EXIT_REFUSED)
     # The touch is appended to the journal, checked against its contact alone.
     with opened_store(args, write=True) as store:
         contact = resolve_contact(store, args.contact, archived=args.archived)
@@ -81,11 +100,15 @@ def run(args: argparse.Namespace) -> int:
                 urgency=args.urgency,
                 reason=args.reason,
                 note=args.note,
+                outcome=args.outcome,
+                at=at,
             )
         except ValidationError as error:
             hint = " (--reason)" if error.field == "reason" else ""
             return fail(f"not logged: {error}{hint}", EXIT_REFUSED)
         logged = _logged(store, contact, channel, direction, Urgency(args.urgency))
+        if args.at.strip().casefold() not in {"", "now"}:
+            logged.insert(1, f"at {describe_when(at, clock_now())}")
     # Said once the session has ended well: never "logged", then a failure.
     emit(logged)
     return EXIT_OK

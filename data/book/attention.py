@@ -32,19 +32,27 @@ _ORDER = {
     AttentionKind.HOT_PRIVATE: 2,
     AttentionKind.UNVERIFIED: 3,
     AttentionKind.ONE_SIDED: 4,
+    AttentionKind.NO_TOUCH_YET: 5,
 }
 
 
 def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
     """Overdue then due relationships (most overdue first), hot private
     channels with their ready-again date, received intel unverified after 14
-    days, and one-sided exchanges (3 or more received than given)."""
+    days, one-sided exchanges (3 or more received than given), and contacts
+    never touched and older than their cadence."""
     items: list[AttentionItem] = []
     for contact in index.contacts.values():
         if contact.archived:
             continue
-        state, ratio, _ = relationship_of(index, contact, now)
-        if state is not RelationshipState.FRESH:
+        state, ratio, last = relationship_of(index, contact, now)
+        if last is None and state is not RelationshipState.FRESH:
+            # Added or imported and never reached: not a relationship going
+            # cold, one that never started.
+            days = round(ratio * contact.cadence_days)
+            text = f"no touch yet: added {days} days ago (cadence {contact.cadence_days})"
+            items.append(AttentionItem(AttentionKind.NO_TOUCH_YET, contact.id, text, -ratio))
+        elif state is not RelationshipState.FRESH:
             kind = (
                 AttentionKind.OVERDUE if state is RelationshipState.OVERDUE else AttentionKind.DUE
             )

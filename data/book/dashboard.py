@@ -24,6 +24,7 @@ from ..domain.models import (
     Urgency,
 )
 from ..domain.relationship import cadence_ratio, give_get_balance, state_of
+from ..domain.replies import reply_rate
 from .codec import touch_from_doc
 from .index import BookIndex
 
@@ -46,9 +47,13 @@ def ladder_steps(index: BookIndex, contact_id: str, now: DateTime) -> list[Ladde
     """The contact's active channels in ladder order, each with its heat."""
     channels = (index.channels[c] for c in index.channels_by_contact.get(contact_id, ()))
     now_ts = epoch(now)
-    out_times = index.out_times
+    out_times, replied_times = index.out_times, index.replied_times
     return [
-        LadderStep(channel, heat_at(channel, out_times.get(channel.id, ()), now_ts))
+        LadderStep(
+            channel,
+            heat_at(channel, out_times.get(channel.id, ()), now_ts),
+            reply_rate(out_times.get(channel.id, ()), replied_times.get(channel.id, ()), now_ts),
+        )
         for channel in ladder_order(channels)
     ]
 

@@ -8,7 +8,7 @@ load: only their times are indexed, by channel and by contact, and a whole
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -52,6 +52,9 @@ class BookIndex:
     intel_by_contact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Ascending epoch seconds of outgoing touches, per channel.
     out_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    # Ascending epoch seconds of the outgoing touches that were answered, per
+    # channel: with ``out_times``, a channel's reply rate.
+    replied_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     # Every touch of a contact, oldest first (by time, then by document id):
     # their epoch seconds, and their document keys in the same order. Two
     # flat lists hold a hundred thousand touches in a third of the memory
@@ -118,7 +121,7 @@ class BookIndex:
                 raise IndexProblem(f"table {table!r}, document {key}: {problem}") from None
 
     def _load_touches(self, table: Mapping[str, Any]) -> None:
-        out_times = self.out_times
+        out_times, replied_times = self.out_times, self.replied_times
         times_of, keys_of = self.touch_times, self.touch_keys
         # Touches are not indexed by their own id: a hundred thousand ids
         # would cost megabytes for the rare question of which touch an
@@ -133,11 +136,16 @@ class BookIndex:
                 keys_of[contact_id].append(key)
                 if doc["direction"] == "out":
                     out_times[doc["channel_id"]].append(at)
+                    # Books older than outcomes have none: pending.
+                    if doc.get("outcome") == "replied":
+                        replied_times[doc["channel_id"]].append(at)
                 elif doc["direction"] != "in":
                     raise SchemaProblem(f"unknown direction {doc['direction']!r}")
         except (KeyError, TypeError, ValueError) as problem:
             raise IndexProblem(f"table 'touches', document {key}: {problem!r}") from None
         for times in out_times.values():
+            times.sort()
+        for times in replied_times.values():
             times.sort()
         for contact_id, times in times_of.items():
             keys = keys_of[contact_id]
@@ -181,6 +189,27 @@ class BookIndex:
         self.touch_keys[touch.contact_id].insert(place, str(doc_id))
         if touch.direction.value == "out":
             insort(self.out_times[touch.channel_id], at)
+            if touch.outcome.value == "replied":
+                insort(self.replied_times[touch.channel_id], at)
+
+    def remove_touch(self, doc_id: int, touch: Touch) -> None:
+        """Forget a touch ``add_touch`` added (or the index was built with)."""
+        at = touch.at.timestamp()
+        times, keys = self.touch_times[touch.contact_id], self.touch_keys[touch.contact_id]
+        place = keys.index(str(doc_id))
+        del times[place], keys[place]
+        if touch.direction.value == "out":
+            _remove_one(self.out_times[touch.channel_id], at)
+            if touch.outcome.value == "replied":
+                _remove_one(self.replied_times[touch.channel_id], at)
+
+    def remove_intel(self, item: Intel) -> None:
+        """Forget an intel item."""
+        if self.intel.pop(item.id, None) is None:
+            return
+        self._tally(item, -1)
+        self.intel_by_contact[item.contact_id].remove(item.id)
+        self.doc_ids["intel"].pop(item.id, None)
 
     def _tally(self, item: Intel, sign: int) -> None:
         tally = self.tallies[item.contact_id]
@@ -192,6 +221,12 @@ class BookIndex:
             tally.confirmed += sign
         elif item.status is IntelStatus.CONTRADICTED:
             tally.contradicted += sign
+
+
+def _remove_one(times: list[float], at: float) -> None:
+    place = bisect_left(times, at)
+    if place < len(times) and times[place] == at:
+        del times[place]
 
 
 def _kept(

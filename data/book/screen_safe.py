@@ -86,7 +86,8 @@ def safe_detail(detail: ContactDetail, scrub: Scrubber) -> ContactDetail:
         contact=safe_contact(detail.contact, scrub),
         account=safe_account(detail.account, scrub) if detail.account is not None else None,
         ladder=tuple(
-            LadderStep(safe_channel(step.channel, scrub), step.heat) for step in detail.ladder
+            LadderStep(safe_channel(step.channel, scrub), step.heat, step.replies)
+            for step in detail.ladder
         ),
         recommendations=tuple(_safe_recommendation(r, scrub) for r in detail.recommendations),
         touches=tuple(safe_touch(touch, scrub) for touch in detail.touches),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .clock import day_and_month
-from .models import Band, Channel, LadderStep, Recommendation, Rung, Urgency
+from .models import Band, Channel, ChannelKind, LadderStep, Recommendation, Rung, Urgency
 
 _RUNG_POSITION = {Rung.RELATIONSHIP: 0, Rung.PRIVATE: 1, Rung.PUBLIC: 2}
 
@@ -67,49 +67,96 @@ def reach_now_for_each(
     return [_pick(urgency, relationship, private, public) for urgency in urgencies]
 
 
+def reaches_today(step: LadderStep) -> bool:
+    """Whether a channel can reach the person today: "in person" cannot
+    happen within the hour, so it serves routine matters only."""
+    return step.channel.kind is not ChannelKind.IN_PERSON
+
+
+def _undecayed_first(public: list[LadderStep]) -> list[LadderStep]:
+    """Public channels with those that stopped getting answers last."""
+    return [s for s in public if not s.replies.decayed] + [s for s in public if s.replies.decayed]
+
+
+def _decay_note(chosen: LadderStep, public: list[LadderStep]) -> str:
+    """What the reason says of public channels that stopped getting answers."""
+    if chosen.replies.decayed:
+        return f", but {chosen.replies.describe()}"
+    skipped = [s for s in public if s.replies.decayed and s is not chosen]
+    return "".join(f"; {s.channel.describe()}: {s.replies.describe()}" for s in skipped)
+
+
 def _pick(
     urgency: Urgency,
     relationship: list[LadderStep],
     private: list[LadderStep],
     public: list[LadderStep],
 ) -> Recommendation:
-    not_hot = _NOT_HOT
+    public = _undecayed_first(public)
+    # What this urgency may not use: the private rung for routine matters,
+    # in person for matters that cannot wait.
+    if urgency is Urgency.ROUTINE:
+        left_out = private
+    else:
+        left_out = [s for s in relationship if not reaches_today(s)]
+        relationship = [s for s in relationship if reaches_today(s)]
 
-    if step := _first(relationship, not_hot):
+    if step := _first(relationship, _NOT_HOT):
         return _chosen(urgency, step, f"the relationship is {step.heat.band}")
     if urgency is Urgency.URGENT:
-        if step := _first(private, not_hot):
+        if step := _first(private, _NOT_HOT):
             return _chosen(urgency, step, f"urgent, and the back channel is {step.heat.band}")
-        if step := _coolest(public):
-            return _chosen(urgency, step, f"urgent; the coolest public channel ({step.heat.band})")
+        if step := _coolest([s for s in public if not s.replies.decayed]) or _coolest(public):
+            why = f"urgent; the coolest public channel ({step.heat.band})"
+            return _chosen(urgency, step, why + _decay_note(step, public))
     else:
-        if step := _first(public, not_hot):
-            return _chosen(urgency, step, f"{step.heat.band}, and public is enough for this")
+        if step := _first(public, _NOT_HOT):
+            why = f"{step.heat.band}, and public is enough for this"
+            return _chosen(urgency, step, why + _decay_note(step, public))
         if urgency is Urgency.IMPORTANT and (step := _first(private, _COOL)):
-            return _chosen(urgency, step, "important, public is hot, and the back channel is cool")
-    return _fallback(urgency, relationship, private, public)
-
-
-def _fallback(
-    urgency: Urgency,
-    relationship: list[LadderStep],
-    private: list[LadderStep],
-    public: list[LadderStep],
-) -> Recommendation:
-    """Nothing qualifies: name the coolest usable channel anyway, and say why."""
+            others = "public is hot" if public else "no public channel"
+            return _chosen(urgency, step, f"important, {others}, and the back channel is cool")
     usable = (
         relationship + public if urgency is Urgency.ROUTINE else relationship + private + public
     )
+    return _fallback(urgency, usable, private, bool(left_out))
+
+
+def _fallback(
+    urgency: Urgency, usable: list[LadderStep], private: list[LadderStep], left_out: bool
+) -> Recommendation:
+    """Nothing qualifies: name the coolest channel this urgency may use
+    anyway, and say why; ``left_out`` when the contact has channels it may not use."""
     step = _coolest(usable)
     if step is None:
+        if urgency is Urgency.ROUTINE:
+            return Recommendation(
+                urgency, None, "only a private address, which routine matters never use"
+            )
         return Recommendation(
-            urgency, None, "only a private address, which routine matters never use"
+            urgency,
+            None,
+            f"only in person, which cannot happen today: add a channel for {urgency} matters",
         )
+    if step.heat.band is not Band.HOT:
+        # Only an important matter gets here with a channel that is not hot:
+        # the back channel is warm, and important matters wait for it to cool.
+        reason = (
+            f"the others are hot, and the back channel is {step.heat.band}, not yet cool; "
+            f"coolest now: {step.channel.describe()}"
+        )
+        return Recommendation(urgency, step.channel, reason)
     if urgency is not Urgency.ROUTINE and private and step.channel.rung is not Rung.PRIVATE:
         spare = _coolest(private)
         assert spare is not None
         note = f"the private address is ready again on {_date(spare)}"
     else:
         note = f"this one is ready again on {_date(step)}"
-    reason = f"every channel is too hot; {note}; coolest now: {step.channel.describe()}"
+    # "Every channel" is every channel this urgency may use, and says so
+    # when the contact has others it may not.
+    every = "the only channel" if len(usable) == 1 else "every channel"
+    if left_out:
+        article = "an" if urgency is Urgency.IMPORTANT else "a"
+        every += f" {article} {urgency} matter may use"
+    reason = f"{every} is too hot; {note}; coolest now: {step.channel.describe()}"
     return Recommendation(urgency, step.channel, reason)

@@ -16,6 +16,7 @@ import msgspec
 from pendulum import DateTime
 
 from .clock import from_epoch
+from .replies import NO_REPLIES, ReplyRate
 
 
 class Rung(StrEnum):
@@ -254,10 +255,11 @@ class ContactRow(msgspec.Struct, frozen=True):
 
 
 class LadderStep(msgspec.Struct, frozen=True):
-    """A channel on a contact's ladder with its heat."""
+    """A channel on a contact's ladder with its heat and reply rate."""
 
     channel: Channel
     heat: ChannelHeat
+    replies: ReplyRate = NO_REPLIES
 
 
 class ContactDetail(msgspec.Struct, frozen=True):
@@ -287,6 +289,7 @@ class AttentionKind(StrEnum):
     HOT_PRIVATE = "hot_private"
     UNVERIFIED = "unverified"
     ONE_SIDED = "one_sided"
+    NO_TOUCH_YET = "no_touch_yet"
 
 
 class AttentionItem(msgspec.Struct, frozen=True):

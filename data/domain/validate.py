@@ -173,3 +173,14 @@ def tags(value: object) -> tuple[str, ...]:
     if len(seen) > MAX_TAGS:
         raise ValidationError(f"at most {MAX_TAGS} tags", field="tags")
     return tuple(seen)
+
+
+def check_address(kind: object, address: str) -> None:
+    """A channel that reaches someone needs an address to reach them at:
+    only in person may have none."""
+    if str(kind) != "in_person" and not address.strip():
+        shown = str(kind).replace("_", " ")
+        raise ValidationError(
+            f"a {shown} channel needs an address: a number, an email or a handle",
+            field="address",
+        )

@@ -251,6 +251,10 @@ class MarkdownDocument:
             f"Relationship: {_STATE[detail.state]}, {last}, "
             f"cadence {contact.cadence_days} days, strength {contact.strength} of 5"
         )
+        if contact.notes.strip():
+            # Redacted as every free text: a private number quoted in a note
+            # is masked like the address itself.
+            facts.append(f"Notes: {self._text(contact.notes)}")
         given = sum(1 for i in detail.intel if i.direction is IntelDirection.GIVEN)
         if self.redaction.reveal:
             received = len(detail.intel) - given

@@ -29,8 +29,14 @@ def build_demo_book(store: Store, now: DateTime | None = None, seed: int = 7) ->
             key: store.add_account(name, official_process=process, notes=notes).id
             for key, (name, process, notes) in ACCOUNTS.items()
         }
-        for person in PEOPLE:
-            _add_person(store, person, accounts, moment, rng)
+        for number, person in enumerate(PEOPLE):
+            _add_person(store, person, accounts, moment, rng, desk_line(number))
+
+
+def desk_line(number: int) -> str:
+    """A direct line for the relationship call: 555-0100 to 555-0199 are
+    numbers no one has."""
+    return f"+1 212 555 {100 + number % 100:04d}"
 
 
 def _add_person(
@@ -39,6 +45,7 @@ def _add_person(
     accounts: dict[str, str],
     now: DateTime,
     rng: random.Random,
+    desk: str,
 ) -> None:
     contact = store.add_contact(
         person.name,
@@ -52,7 +59,7 @@ def _add_person(
         account_id=accounts[person.account] if person.account else None,
     )
     meeting = store.add_channel(contact.id, Rung.RELATIONSHIP, "in_person", label="coffee or lunch")
-    call = store.add_channel(contact.id, Rung.RELATIONSHIP, "call")
+    call = store.add_channel(contact.id, Rung.RELATIONSHIP, "call", desk, label="direct line")
     private = None
     if person.private:
         kind, address = person.private

@@ -53,6 +53,8 @@ from ..domain.models import (
     Urgency,
 )
 from ..domain.search_text import fold
+from ..domain.validate import check_address
+from ..domain.when import check_not_future
 from ..errors import BrokenDatabaseError, NotFoundError, ValidationError
 from .documents import DocumentWriter
 from .tinydb_storage import AtomicJSONStorage
@@ -156,6 +158,7 @@ class Changes:
             CHANNEL_FIELDS, {"rung": rung, "kind": kind, "address": address, **fields}
         )
         rung_value: Rung = values["rung"]
+        check_address(values["kind"], values["address"])
         values.setdefault("capacity", DEFAULT_CAPACITY[rung_value])
         values.setdefault("half_life_days", DEFAULT_HALF_LIFE_DAYS[rung_value])
         granted = fields.get("granted_at")
@@ -179,6 +182,8 @@ class Changes:
         values = clean_fields(CHANNEL_FIELDS, changes)
         with self._mutex:
             channel = replace(self.channel(channel_id), **values)
+            if {"kind", "address"} & values.keys():
+                check_address(channel.kind, channel.address)
             self._save_channel(channel)
         return channel
 
@@ -247,11 +252,13 @@ class Changes:
                 raise ValidationError(
                     "a private channel needs a reason: why not a public one?", field="reason"
                 )
+            moment = clock_now() if at is None else at.in_timezone("UTC")
+            check_not_future(moment, clock_now())
             touch = Touch(
                 id=new_id(),
                 contact_id=contact_id,
                 channel_id=channel_id,
-                at=at or clock_now(),
+                at=moment,
                 direction=way,
                 urgency=level,
                 **values,

@@ -54,6 +54,10 @@ class DocumentWriter:
         stored = self.storage.read()[table][str(doc_id)]
         self.storage.put(table, str(doc_id), {**stored, **doc})
 
+    def remove(self, table: str, doc_id: int) -> None:
+        """Remove a document; the journal records the removal like any change."""
+        self.storage.remove(table, str(doc_id))
+
     def _next_id(self, table: str) -> int:
         next_id = self._next_ids.get(table)
         if next_id is None:

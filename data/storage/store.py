@@ -28,12 +28,13 @@ from .changes import Changes
 from .documents import DocumentWriter
 from .lock import SessionLock
 from .questions import Questions
+from .record_edits import RecordEdits
 
 # What the scrubber is built from: a change to another table leaves it as it is.
 _TABLES_SCRUBBED_BY = frozenset({"contacts", "channels"})
 
 
-class Store(Questions, Changes):
+class Store(Questions, Changes, RecordEdits):
     """A book of contacts in one TinyDB file, open for a session.
 
     A writer holds the book's lock for the whole session (a second writer

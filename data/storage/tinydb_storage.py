@@ -113,6 +113,20 @@ class AtomicJSONStorage(Storage):
             raise write_failed(self.path, error) from error
         self._data.setdefault(table, {})[doc_id] = doc
 
+    def remove(self, table: str, doc_id: str) -> None:
+        """Remove one document, durably before returning (as ``put``)."""
+        if self._batch_depth:
+            self._data.setdefault(table, {}).pop(doc_id, None)
+            self._pending = True
+            return
+        if self.read_only:
+            raise WriteFailedError(f"{self.path} is open read-only; nothing was saved")
+        try:
+            self._journal.append(table, doc_id, None)
+        except (OSError, UnencodableChange) as error:
+            raise write_failed(self.path, error) from error
+        self._data.setdefault(table, {}).pop(doc_id, None)
+
     @property
     def journal_full(self) -> bool:
         """Whether the journal has passed its size limit, and is to be folded."""

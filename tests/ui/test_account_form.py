@@ -226,7 +226,7 @@ async def test_quick_add_offers_an_account_made_on_the_accounts_screen(empty_db:
         assert isinstance(modal, QuickAddModal)
         account = modal.query_one("#account", Select)
         assert account.has_focus
-        await pilot.press("space", "down", "enter", "enter")
+        await pilot.press("space", "down", "enter", "ctrl+s")
         await settle(pilot)
         ada = next(c for c in app.store.contacts() if c.name == "Ada Quinn")
         assert ada.account_id == account_id(app, "Northwind")

@@ -138,7 +138,8 @@ async def test_quick_add_assigns_the_account_chosen(demo_db: Path) -> None:
         # The accounts by name after "none": Globex, Helios, Northwind.
         await pilot.press("space", "down", "down", "enter")
         assert account.value == account_id(app, "Helios Energy")
-        await pilot.press("enter")
+        # Enter on the menu would open it again: ctrl+s saves from anywhere.
+        await pilot.press("ctrl+s")
         await settle(pilot)
         ada = next(c for c in app.store.contacts() if c.name == "Ada Quinn")
         assert ada.account_id == account_id(app, "Helios Energy")
@@ -180,7 +181,7 @@ async def test_quick_add_from_the_accounts_screen_comes_back_to_the_new_contact(
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_accounts(app, pilot)
-        await pilot.press("a", *"Bo Lind", "tab", "tab", "space", "down", "enter", "enter")
+        await pilot.press("a", *"Bo Lind", "tab", "tab", "space", "down", "enter", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert highlighted_name(app) == "Bo Lind"

@@ -86,7 +86,7 @@ async def test_enter_edits_the_highlighted_channel(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_marta(app, pilot)
-        await pilot.press("j")  # the call
+        await pilot.press("g", "j")  # the call
         step = screen.query_one(LadderView).highlighted_step
         assert step is not None and step.channel.kind.value == "call"
         await pilot.press("enter")
@@ -122,6 +122,7 @@ async def test_shift_j_and_k_rerank_a_channel_within_its_rung(demo_db: Path) -> 
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_marta(app, pilot)
         ladder = screen.query_one(LadderView)
+        await pilot.press("g")  # the cursor starts on reach now's pick: to the top
         first = ladder.highlighted_step
         assert first is not None and first.channel.kind.value == "in_person"
         await pilot.press("J")

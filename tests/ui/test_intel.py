@@ -56,7 +56,7 @@ async def test_i_records_received_then_given_intel_and_the_balance_follows(
         assert isinstance(app.screen, IntelFormModal)
         await pilot.press(*"Purchasing wants a fixed price")
         await pilot.press("tab", "tab", "tab", "space", "down", "enter")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert screen.is_current
         [received] = app.store.intel_of(screen.contact_id)

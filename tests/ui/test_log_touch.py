@@ -65,13 +65,16 @@ async def test_a_private_channel_asks_for_the_reason(hana_db: Path) -> None:
         assert isinstance(modal, LogTouchModal)
         reason = modal.query_one("#reason", Input)
         assert not reason.display
-        # Urgent: reach now picks the cool back channel, which needs a reason.
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "space", "down", "down", "enter")
+        # Urgent, one key away from the note: reach now picks the cool back
+        # channel, which needs a reason.
+        await pilot.press("3")
+        assert modal.query_one("#note", Input).value == "3"  # typed: a text field
+        await pilot.press("backspace", "shift+tab", "3")
         assert modal.query_one("#urgency", Select).value is Urgency.URGENT
         step = modal.chosen_step()
         assert step is not None and step.channel.rung is Rung.PRIVATE
         assert reason.display
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")
         assert isinstance(app.screen, LogTouchModal)
         assert reason.has_class("-invalid")
         assert "a reason for using the private channel is required" in visible_text(app)
@@ -128,7 +131,8 @@ async def test_an_incoming_touch_needs_no_reason_and_no_confirmation(hana_db: Pa
         await pilot.press("shift+tab", "shift+tab", "space", "down", "enter")
         assert modal.direction() is Direction.IN
         assert not modal.query_one("#hot-warning", Static).display
-        await pilot.press("enter")
+        # Enter on a drop-down opens it; ctrl+s saves from anywhere.
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         hana = app.store.contacts()[0]

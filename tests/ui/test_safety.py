@@ -22,7 +22,7 @@ def eve_db(db_path: Path, frozen: pendulum.DateTime) -> Path:
     with Store(db_path) as store:
         eve = store.add_contact(EVE, org="[link=https://evil.example]Org[/link]")
         store.add_channel(eve.id, Rung.PUBLIC, "email", "[b]eve[/b]@example.com", label="[i]w[/i]")
-        store.add_channel(eve.id, Rung.RELATIONSHIP, "call", terms="[red]secret[/]")
+        store.add_channel(eve.id, Rung.RELATIONSHIP, "call", "+1 555 0101", terms="[red]secret[/]")
     return db_path
 
 

@@ -62,6 +62,13 @@ def test_log_touch(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, in
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps(*keys))
 
 
+def test_log_touch_when_and_outcome(snap_compare: SnapCompare, demo_db: Path) -> None:
+    # Yesterday's call, logged today: the time as read, and that they replied.
+    keys = ("slash", *"weber", "enter", "l", "tab", "ctrl+u", *"yesterday 15:00")
+    keys += ("tab", "space", "down", "enter")
+    assert snap_compare(make_app(demo_db), terminal_size=(120, 36), run_before=steps(*keys))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=steps("question_mark"))
