@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -16,15 +16,11 @@ from textual.worker import Worker, WorkerState
 from bchan_tui.commands import BchanCommands
 from bchan_tui.data import Store
 from bchan_tui.preferences import Preferences
-from bchan_tui.screens import (
-    AccountsScreen,
-    ContactScreen,
-    DashboardScreen,
-    HelpScreen,
-    NewContact,
-    QuickAddModal,
-    report_failure,
-)
+from bchan_tui.screens.dashboard import DashboardScreen
+from bchan_tui.screens.failures import report_failure
+
+if TYPE_CHECKING:
+    from bchan_tui.screens.quick_add import NewContact
 
 
 class BchanApp(App[None]):
@@ -126,15 +122,25 @@ class BchanApp(App[None]):
 
     # --- actions -------------------------------------------------------------
 
+    # A screen or a form is imported when first opened: the first frame
+    # waits for nothing but the dashboard.
+
     def action_help(self) -> None:
+        from bchan_tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.BINDINGS))
 
     def action_quick_add(self) -> None:
+        from bchan_tui.screens.quick_add import QuickAddModal
+
         self.push_screen(QuickAddModal(self.store.accounts()), self._quick_added)
 
     def _quick_added(self, new: NewContact | None) -> None:
         if new is None:
             return
+        from bchan_tui.screens.accounts import AccountsScreen
+        from bchan_tui.screens.contact import ContactScreen
+
         # The new contact is shown selected on the dashboard.
         if isinstance(self.screen, ContactScreen | AccountsScreen):
             self.screen.close()

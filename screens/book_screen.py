@@ -19,14 +19,13 @@ from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search_text import fold
 from bchan_tui.widgets.display import shown_name
 
-from .confirm import ConfirmModal
-from .edit_contact import ContactChanges, EditContactModal
 from .failures import report_failure
-from .log_touch import LogTouchModal, TouchEntry
 from .notice_place import place_notifications
 
 if TYPE_CHECKING:
+    from .edit_contact import ContactChanges
     from .export_preview import ExportPreviewScreen
+    from .log_touch import TouchEntry
 
 ResultT = TypeVar("ResultT")
 
@@ -140,6 +139,8 @@ class BookScreen(Screen[ResultT]):
     def _ask_touch(
         self, detail: ContactDetail, urgency: Urgency, channel_id: str | None = None
     ) -> None:
+        from .log_touch import LogTouchModal
+
         if isinstance(self.app.screen, LogTouchModal):
             return
 
@@ -194,6 +195,8 @@ class BookScreen(Screen[ResultT]):
             if result is not None and result.changes:
                 self._save_changes(result)
 
+        from .edit_contact import EditContactModal
+
         taken = frozenset(
             fold(named.codename)
             for named in self.store.contact_names()
@@ -213,6 +216,8 @@ class BookScreen(Screen[ResultT]):
 
     def archive_contact(self, contact: Contact) -> None:
         """Archive after an explicit yes; the dashboard offers undo."""
+        from .confirm import ConfirmModal
+
         question = Content.assemble(
             "Archive ",
             (self.name_of(contact), "bold"),

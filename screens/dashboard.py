@@ -4,7 +4,7 @@ and what needs attention beside them."""
 from __future__ import annotations
 
 import threading
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,13 +26,14 @@ from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search_text import SearchText
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
-from .accounts import AccountsScreen
 from .book_screen import BookScreen
-from .contact import ContactOutcome, ContactScreen
 from .dashboard_keys import DASHBOARD_BINDINGS
 from .dashboard_status import status_line
 from .filtering import NarrowingSearch, shown_text
-from .quick_add import NewContact
+
+if TYPE_CHECKING:
+    from .contact import ContactOutcome
+    from .quick_add import NewContact
 
 # The longest the rest of the book waits for the first rows to be drawn.
 PREVIEW_PAINT_WAIT_SECONDS = 1.0
@@ -351,6 +352,8 @@ class DashboardScreen(BookScreen[None]):
         self.export_contacts(self.contact_list.shown_ids if filtered else None)
 
     def action_accounts(self) -> None:
+        from .accounts import AccountsScreen
+
         self.app.push_screen(AccountsScreen(self.store, contact_closed=self.opened_contact_closed))
 
     def action_undo_archive(self) -> None:
@@ -372,6 +375,8 @@ class DashboardScreen(BookScreen[None]):
     def open_contact(self, contact_id: str) -> None:
         if contact_id not in self.contacts:
             return
+        from .contact import ContactScreen
+
         self.app.push_screen(ContactScreen(self.store, contact_id), self.opened_contact_closed)
 
     @on(ContactList.Selected)
