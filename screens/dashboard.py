@@ -278,10 +278,6 @@ class DashboardScreen(BookScreen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         self._apply_filter(event.value, typed=True)
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.contact_list.focus()
-
     def _apply_filter(self, query: str, *, typed: bool = False) -> None:
         if self.search is None:
             return
@@ -291,12 +287,16 @@ class DashboardScreen(BookScreen[None]):
         self._sync_bindings()
 
     def action_filter(self) -> None:
-        self.filter_input.focus()
+        # At once, not after the keys queued meanwhile as focus() would.
+        self.set_focus(self.filter_input)
+
+    def action_leave_filter(self) -> None:
+        self.set_focus(self.contact_list)
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
         self._apply_filter("")
-        self.contact_list.focus()
+        self.set_focus(self.contact_list)
 
     def action_sort(self, key: str) -> None:
         contact_list = self.contact_list
@@ -330,6 +330,11 @@ class DashboardScreen(BookScreen[None]):
             return bool(self.archived)
         if action == "clear_filter":
             return bool(self.filter_input.value) or self.filter_input.has_focus
+        if action == "filter":
+            # "/" typed in the filter is part of the query.
+            return not self.filter_input.has_focus
+        if action == "leave_filter":
+            return self.filter_input.has_focus
         if action == "sort":
             # Sorting the first rows alone would show a false order.
             return None if self.previewing else True

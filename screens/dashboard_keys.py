@@ -6,6 +6,10 @@ from textual.binding import Binding, BindingType
 
 SORT = Binding.Group("sort", compact=True)
 
+# The keys that move the focus in or out of the filter are priority
+# bindings: they act when the key arrives, before the keys typed after it
+# are handed to the widget that has the focus. "/lind" typed in one burst
+# then filters for "lind" rather than logging, sorting and archiving.
 DASHBOARD_BINDINGS: list[BindingType] = [
     Binding(
         "slash",
@@ -13,6 +17,7 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         "Filter",
         id="dashboard.filter",
         tooltip="Filter contacts by name, org, note, tag:x, @address or number",
+        priority=True,
     ),
     Binding(
         "escape",
@@ -20,6 +25,16 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         "Clear filter",
         id="dashboard.clear-filter",
         tooltip="Clear the filter and show every contact",
+        priority=True,
+    ),
+    Binding(
+        "enter",
+        "leave_filter",
+        "To the list",
+        id="dashboard.leave-filter",
+        tooltip="From the filter, go to the list",
+        show=False,
+        priority=True,
     ),
     Binding("l", "log_touch", "Log", id="dashboard.log-touch", tooltip="Log a touch"),
     Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Edit the contact"),
