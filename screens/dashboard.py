@@ -356,6 +356,11 @@ class DashboardScreen(BookScreen[None]):
 
         self.app.push_screen(AccountsScreen(self.store, contact_closed=self.opened_contact_closed))
 
+    def action_show_archive(self) -> None:
+        from .archive import ArchiveScreen
+
+        self.app.push_screen(ArchiveScreen(self.store, restored=self.contact_restored))
+
     def action_undo_archive(self) -> None:
         if self.archived:
             self._restore(self.archived.pop())
@@ -368,7 +373,13 @@ class DashboardScreen(BookScreen[None]):
 
     def _restored(self, contact: Contact) -> None:
         self.notify(f"Restored {self.name_of(contact)}.", title="Undone", markup=False)
+        self.contact_restored(contact)
+
+    def contact_restored(self, contact: Contact) -> None:
+        """List a restored contact again; its archive has nothing left to undo."""
+        self.archived = [archived for archived in self.archived if archived.id != contact.id]
         self.refresh_contact(contact.id, select=True)
+        self.refresh_bindings()
 
     # --- opening a contact ---------------------------------------------------------------
 

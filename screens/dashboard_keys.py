@@ -39,6 +39,13 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         tooltip="Accounts: the official process and the back channels of each",
     ),
     Binding(
+        "v",
+        "show_archive",
+        "Archived",
+        id="dashboard.archived",
+        tooltip="Show the archived contacts, to restore one (v again: back)",
+    ),
+    Binding(
         "u",
         "undo_archive",
         "Undo",
