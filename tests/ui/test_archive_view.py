@@ -147,3 +147,15 @@ async def test_screen_safe_shows_the_codename_in_the_archive_view(demo_db: Path)
         restored = [n.message for n in app._notifications if n.message.startswith("Restored")]
         assert restored == ["Restored HERON."]
         assert "Marta" not in visible_text(app)
+
+
+async def test_quick_add_from_the_archive_view_shows_the_new_contact(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("a", *"Nora Quinn", "enter")
+        await settle(pilot)
+        # The view closes, so the new contact is seen where it was added.
+        assert isinstance(app.screen, DashboardScreen)
+        assert highlighted_name(app) == "Nora Quinn"
