@@ -139,10 +139,11 @@ class BchanApp(App[None]):
         if new is None:
             return
         from bchan_tui.screens.accounts import AccountsScreen
+        from bchan_tui.screens.archive import ArchiveScreen
         from bchan_tui.screens.contact import ContactScreen
 
         # The new contact is shown selected on the dashboard.
-        if isinstance(self.screen, ContactScreen | AccountsScreen):
+        if isinstance(self.screen, ContactScreen | AccountsScreen | ArchiveScreen):
             self.screen.close()
         self.dashboard.add_contact(new)
 

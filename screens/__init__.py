@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .account_form import AccountEntry, AccountFormModal
     from .accounts import AccountsScreen
+    from .archive import ArchiveScreen
     from .channel_form import ChannelEntry, ChannelFormModal
     from .confirm import ConfirmModal
     from .contact import ContactOutcome, ContactScreen
@@ -32,6 +33,7 @@ _WHERE = {
     "AccountEntry": "account_form",
     "AccountFormModal": "account_form",
     "AccountsScreen": "accounts",
+    "ArchiveScreen": "archive",
     "ChannelEntry": "channel_form",
     "ChannelFormModal": "channel_form",
     "ConfirmModal": "confirm",
@@ -56,6 +58,7 @@ __all__ = [
     "AccountEntry",
     "AccountFormModal",
     "AccountsScreen",
+    "ArchiveScreen",
     "ChannelEntry",
     "ChannelFormModal",
     "ConfirmModal",

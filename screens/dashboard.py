@@ -13,21 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from bchan_tui.data import (
-    FIRST_ROWS,
-    AttentionItem,
-    Contact,
-    ContactRow,
-    Store,
-    Urgency,
-)
-from bchan_tui.data.book.screen_safe import safe_attention
+from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
 from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search_text import SearchText
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .book_screen import BookScreen
-from .dashboard_keys import DASHBOARD_BINDINGS
+from .dashboard_keys import DASHBOARD_BINDINGS, dashboard_allows
 from .dashboard_status import status_line
 from .filtering import NarrowingSearch, shown_text
 
@@ -54,7 +46,6 @@ class DashboardScreen(BookScreen[None]):
         self.search: NarrowingSearch | None = None
         self.contacts: dict[str, Contact] = {}
         self.archived: list[Contact] = []
-        self._attention: list[AttentionItem] = []
         self._binding_state: tuple[bool, bool, bool, bool] | None = None
         # Only the first rows are shown; the rest of the book is being read.
         self.previewing = False
@@ -101,7 +92,6 @@ class DashboardScreen(BookScreen[None]):
     def watch_screen_safe(self, value: bool) -> None:
         if not self.is_mounted:
             return
-        self._present_attention()
         self.contact_list.screen_safe = value
         self.attention_list.screen_safe = value
         if self.search is not None:
@@ -182,22 +172,14 @@ class DashboardScreen(BookScreen[None]):
             self.app.call_from_thread(self._show_attention, items, scrubber)
 
     def _show_attention(self, items: list[AttentionItem], scrubber: Scrubber) -> None:
-        self._attention = items
         self.use_scrubber(scrubber)
-        self._present_attention()
+        self.attention_list.set_items(items, self.contacts)
         self.query_one("#attention-pane").border_subtitle = f"{len(items):,} items"
 
     def use_scrubber(self, scrubber: Scrubber) -> None:
         super().use_scrubber(scrubber)
         self.contact_list.scrubber = scrubber
-
-    def _present_attention(self) -> None:
-        """The attention list as the screen may show it: its texts scrubbed
-        while screen-safe."""
-        items = self._attention
-        if self.screen_safe:
-            items = [safe_attention(item, self.scrubber) for item in items]
-        self.attention_list.set_items(items, self.contacts)
+        self.attention_list.scrubber = scrubber
 
     # --- after changes ----------------------------------------------------------
 
@@ -324,21 +306,14 @@ class DashboardScreen(BookScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action in {"log_touch", "edit", "archive"}:
-            return True if self._highlighted() is not None else None
-        if action == "undo_archive":
-            return bool(self.archived)
-        if action == "clear_filter":
-            return bool(self.filter_input.value) or self.filter_input.has_focus
-        if action == "filter":
-            # "/" typed in the filter is part of the query.
-            return not self.filter_input.has_focus
-        if action == "leave_filter":
-            return self.filter_input.has_focus
-        if action == "sort":
-            # Sorting the first rows alone would show a false order.
-            return None if self.previewing else True
-        return True
+        return dashboard_allows(
+            action,
+            highlighted=self._highlighted() is not None,
+            filter_text=self.filter_input.value,
+            filter_focused=self.filter_input.has_focus,
+            can_undo=bool(self.archived),
+            previewing=self.previewing,
+        )
 
     def action_log_touch(self) -> None:
         if (contact := self._highlighted()) is not None:
@@ -361,6 +336,11 @@ class DashboardScreen(BookScreen[None]):
 
         self.app.push_screen(AccountsScreen(self.store, contact_closed=self.opened_contact_closed))
 
+    def action_show_archive(self) -> None:
+        from .archive import ArchiveScreen
+
+        self.app.push_screen(ArchiveScreen(self.store, restored=self.contact_restored))
+
     def action_undo_archive(self) -> None:
         if self.archived:
             self._restore(self.archived.pop())
@@ -373,7 +353,13 @@ class DashboardScreen(BookScreen[None]):
 
     def _restored(self, contact: Contact) -> None:
         self.notify(f"Restored {self.name_of(contact)}.", title="Undone", markup=False)
+        self.contact_restored(contact)
+
+    def contact_restored(self, contact: Contact) -> None:
+        """List a restored contact again; its archive has nothing left to undo."""
+        self.archived = [archived for archived in self.archived if archived.id != contact.id]
         self.refresh_contact(contact.id, select=True)
+        self.refresh_bindings()
 
     # --- opening a contact ---------------------------------------------------------------
 

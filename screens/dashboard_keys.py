@@ -54,6 +54,16 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         tooltip="Accounts: the official process and the back channels of each",
     ),
     Binding(
+        "v",
+        "show_archive",
+        "Archived",
+        id="dashboard.archived",
+        tooltip="Show the archived contacts, to restore one (v again: back)",
+        # Found with ? and the palette: beside the rest, the footer would
+        # cut "m Mask" at 120 columns, and screen-safe matters more.
+        show=False,
+    ),
+    Binding(
         "u",
         "undo_archive",
         "Undo",
@@ -93,3 +103,31 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         tooltip="Sort by overdue-ness, most overdue first (again: reverse)",
     ),
 ]
+
+
+def dashboard_allows(
+    action: str,
+    *,
+    highlighted: bool,
+    filter_text: str,
+    filter_focused: bool,
+    can_undo: bool,
+    previewing: bool,
+) -> bool | None:
+    """Whether a dashboard key applies now: True, or None to show it dimmed,
+    or False to hide it (and let the key through to the focused widget)."""
+    if action in {"log_touch", "edit", "archive"}:
+        return True if highlighted else None
+    if action == "undo_archive":
+        return can_undo
+    if action == "clear_filter":
+        return bool(filter_text) or filter_focused
+    if action == "filter":
+        # "/" typed in the filter is part of the query.
+        return not filter_focused
+    if action == "leave_filter":
+        return filter_focused
+    if action == "sort":
+        # Sorting the first rows alone would show a false order.
+        return None if previewing else True
+    return True

@@ -18,6 +18,7 @@ from bchan_tui.widgets.cursor_list import CursorList
 from bchan_tui.widgets.legend import LEGEND
 
 from .accounts import AccountsScreen
+from .archive import ArchiveScreen
 from .confirm import ConfirmModal
 from .contact import ContactScreen
 from .dashboard import DashboardScreen
@@ -40,6 +41,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[B
         ("Contact screen", bindings_of(ContactScreen.BINDINGS)),
         ("Ladder (on the contact screen)", bindings_of(LadderView.BINDINGS)),
         ("Accounts screen", bindings_of(AccountsScreen.BINDINGS)),
+        ("Archive view", bindings_of(ArchiveScreen.BINDINGS)),
         ("Forms", bindings_of(FormModal.BINDINGS)),
         ("Log a touch", bindings_of(LogTouchModal.BINDINGS)),
         ("Questions", bindings_of(ConfirmModal.BINDINGS)),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .account_map import AccountIntel, AccountList, AccountPeople, AccountProcess
+    from .archived_list import ArchivedList
     from .attention_list import AttentionList
     from .contact_list import ContactList, SortKey
     from .contact_view import ContactHeader, ReachNow
@@ -31,6 +32,7 @@ _WHERE = {
     "AccountList": "account_map",
     "AccountPeople": "account_map",
     "AccountProcess": "account_map",
+    "ArchivedList": "archived_list",
     "AttentionList": "attention_list",
     "ChannelCard": "ladder",
     "ContactHeader": "contact_view",
@@ -52,6 +54,7 @@ __all__ = [
     "AccountList",
     "AccountPeople",
     "AccountProcess",
+    "ArchivedList",
     "AttentionList",
     "ChannelCard",
     "ContactHeader",

@@ -15,6 +15,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from bchan_tui.data import AttentionItem, AttentionKind, Contact
+from bchan_tui.data.book.screen_safe import safe_attention
+from bchan_tui.data.domain.scrubber import Scrubber
 
 from .cursor_list import CursorList
 from .display import fit, shown_name
@@ -114,6 +116,8 @@ class AttentionList(CursorList):
         self._items: list[AttentionItem] = []
         self._contacts: Mapping[str, Contact] = {}
         self._loaded = False
+        # What screen-safe scrubs texts with: the store's, once the screen has it.
+        self.scrubber = Scrubber()
 
     def set_items(self, items: Sequence[AttentionItem], contacts: Mapping[str, Contact]) -> None:
         """Show these items; ``contacts`` names the people they are about."""
@@ -137,6 +141,14 @@ class AttentionList(CursorList):
     @property
     def items(self) -> list[AttentionItem]:
         return list(self._items)
+
+    def shown_text(self, item: AttentionItem) -> str:
+        """The item's text as the list shows it: while screen-safe, scrubbed
+        as a redacted export would show it."""
+        if not self.screen_safe:
+            return item.text
+        safe = safe_attention(item, self.scrubber)
+        return safe.text if safe.screen_safe_text is None else safe.screen_safe_text
 
     def watch_screen_safe(self) -> None:
         self.refresh()
@@ -178,9 +190,6 @@ class AttentionList(CursorList):
                 if highlighted
                 else base + self.get_component_rich_style("attention-list--text", partial=True)
             )
-            text = item.text
-            if self.screen_safe and item.screen_safe_text is not None:
-                text = item.screen_safe_text
-            part = wrap_lines(text, width - 3, self.TEXT_LINES)[line - 1]
+            part = wrap_lines(self.shown_text(item), width - 3, self.TEXT_LINES)[line - 1]
             segments = [Segment(fit("   " + part, width), text_style)]
         return Strip(segments).crop_extend(0, width, base)

@@ -12,6 +12,7 @@ from bchan_tui.app import BchanApp
 from bchan_tui.commands import BchanCommands
 from bchan_tui.preferences import Preferences
 from bchan_tui.screens import (
+    ArchiveScreen,
     ConfirmModal,
     ContactScreen,
     DashboardScreen,
@@ -29,6 +30,7 @@ BOUND = (
     BchanApp,
     DashboardScreen,
     ContactScreen,
+    ArchiveScreen,
     CursorList,
     LadderView,
     FormModal,
@@ -62,7 +64,7 @@ async def test_the_help_screen_lists_every_key(demo_db: Path) -> None:
         # Every description is on the help screen (scrolled through, past
         # the legend of marks at the top).
         text = ""
-        for _ in range(16):
+        for _ in range(20):
             text += visible_text(app)
             await pilot.press("down", "down", "down", "down")
         for binding in listed:

@@ -95,7 +95,8 @@ async def test_the_dashboard_and_the_accounts_screen_hide_it_too(book: Path) -> 
         await settle(pilot)
         text = visible_text(app)
         assert "unverified for 20 days:" in text
-        shown = [item.text for item in app.dashboard.attention_list.items]
+        attention = app.dashboard.attention_list
+        shown = [attention.shown_text(item) for item in attention.items]
         assert any(line.startswith("unverified for 20 days: HERON") for line in shown)
         assert shows_a_secret(text) == [], text
         await pilot.press("A")
