@@ -4,6 +4,7 @@ screen-safe state, worker failures, and the flows that change a contact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -214,24 +215,29 @@ class BookScreen(Screen[ResultT]):
 
     # --- archive ----------------------------------------------------------------
 
-    def archive_contact(self, contact: Contact) -> None:
-        """Archive after an explicit yes; the dashboard offers undo."""
+    def confirm_then(
+        self, title: str, question: Content, confirm: str, then: Callable[[], object]
+    ) -> None:
+        """Ask ``question``, and call ``then`` on an explicit yes. No is the
+        default: Enter pressed in passing never removes anything."""
         from .confirm import ConfirmModal
 
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(
+            ConfirmModal(title, question, confirm=confirm, safe_default=True), answered
+        )
+
+    def archive_contact(self, contact: Contact) -> None:
+        """Archive after an explicit yes; the dashboard offers undo."""
         question = Content.assemble(
             "Archive ",
             (self.name_of(contact), "bold"),
             "?\nThey leave the dashboard; nothing is deleted, and u undoes it.",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._archive(contact.id)
-
-        self.app.push_screen(
-            ConfirmModal("Archive contact", question, confirm="Archive", safe_default=True),
-            answered,
-        )
+        self.confirm_then("Archive contact", question, "Archive", lambda: self._archive(contact.id))
 
     @work(thread=True, exit_on_error=False, group="write")
     def _archive(self, contact_id: str) -> None:

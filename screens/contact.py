@@ -36,7 +36,6 @@ from bchan_tui.widgets import (
 from bchan_tui.widgets.display import channel_title, hides_identity, shown_address, shown_name
 
 from .channel_form import ChannelEntry, ChannelFormModal
-from .confirm import ConfirmModal
 from .contact_intel import IntelLedger
 from .contact_keys import CONTACT_BINDINGS, LADDER_ACTIONS, TOUCH_ACTIONS
 from .contact_touches import TouchHistory
@@ -319,15 +318,7 @@ class ContactScreen(TouchHistory[ContactOutcome], IntelLedger[ContactOutcome]):
             ),
             "?\nIt leaves the ladder; its history stays.",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._retire(channel.id)
-
-        self.app.push_screen(
-            ConfirmModal("Retire channel", question, confirm="Retire", safe_default=True),
-            answered,
-        )
+        self.confirm_then("Retire channel", question, "Retire", lambda: self._retire(channel.id))
 
     @work(thread=True, exit_on_error=False, group="write")
     def _retire(self, channel_id: str) -> None:

@@ -15,7 +15,6 @@ from bchan_tui.widgets import IntelList
 from bchan_tui.widgets.display import shown_summary
 
 from .book_screen import BookScreen
-from .confirm import ConfirmModal
 from .intel_form import IntelEntry, IntelFormModal
 
 ResultT = TypeVar("ResultT")
@@ -119,14 +118,7 @@ class IntelLedger(BookScreen[ResultT]):
             (shown_summary(item, screen_safe=self.screen_safe), "bold"),
             "\nz undoes it while this screen is open.",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_intel(item.id)
-
-        self.app.push_screen(
-            ConfirmModal("Delete intel", question, confirm="Delete", safe_default=True), answered
-        )
+        self.confirm_then("Delete intel", question, "Delete", lambda: self._delete_intel(item.id))
 
     @work(thread=True, exit_on_error=False, group="write")
     def _delete_intel(self, intel_id: str) -> None:

@@ -16,7 +16,6 @@ from bchan_tui.widgets import RecentTouches
 from bchan_tui.widgets.touch_list import OUTCOME_WORDS, touch_way
 
 from .book_screen import BookScreen
-from .confirm import ConfirmModal
 from .log_touch import LogTouchModal, TouchEntry
 
 ResultT = TypeVar("ResultT")
@@ -125,14 +124,7 @@ class TouchHistory(BookScreen[ResultT]):
             (touch.at.diff_for_humans(), "bold"),
             f" ({way})?\nIts heat goes with it; z undoes it while this screen is open.",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_touch(touch.id)
-
-        self.app.push_screen(
-            ConfirmModal("Delete touch", question, confirm="Delete", safe_default=True), answered
-        )
+        self.confirm_then("Delete touch", question, "Delete", lambda: self._delete_touch(touch.id))
 
     @work(thread=True, exit_on_error=False, group="write")
     def _delete_touch(self, touch_id: str) -> None:
