@@ -1,4 +1,5 @@
-"""The contact list's columns and how they share the width.
+"""The contact list's columns, how they share the width, and what each
+shows of a row.
 
 The plan, for any width: the name, the reach-now channel with its heat and
 the private channel's heat always stay; the other columns drop out, least
@@ -10,7 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .display import AGO_WIDTH
+from bchan_tui.data import ContactRow
+from bchan_tui.data.domain.scrubber import Scrubber
+
+from .display import (
+    AGO_WIDTH,
+    ago,
+    balance_accent,
+    balance_text,
+    band_mark,
+    kind_name,
+    shown_name,
+    strength_dots,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +92,30 @@ def fit_columns(width: int) -> list[tuple[Column, int]]:
             spare -= grow
         widths["name"] += spare
     return [(column, widths[column.key]) for column in kept]
+
+
+def cell_text(
+    row: ContactRow, key: str, *, screen_safe: bool, scrubber: Scrubber
+) -> tuple[str, str | None]:
+    """The text of a row's cell in column ``key``, and the component class
+    of the list that colours it (None: the row's own colour)."""
+    contact = row.contact
+    if key == "name":
+        return shown_name(contact, screen_safe=screen_safe), None
+    if key == "org":
+        return (scrubber(contact.org) if screen_safe else contact.org), None
+    if key == "strength":
+        return strength_dots(contact.strength), None
+    if key == "balance":
+        return balance_text(row.balance), balance_accent(row.balance)
+    if key == "reach":
+        channel, band = row.routine_channel, row.routine_band
+        if channel is None or band is None:
+            return "none", "dim"
+        return f"{band_mark(band)} {kind_name(channel.kind)}", band.value
+    if key == "private":
+        band = row.private_band
+        return (band_mark(band), band.value) if band else ("—", "dim")
+    if key == "last":
+        return ago(row.last_touch), (None if row.last_touch else "dim")
+    return row.state.value, row.state.value

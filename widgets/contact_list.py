@@ -20,18 +20,9 @@ from textual.strip import Strip
 from bchan_tui.data import ContactRow
 from bchan_tui.data.domain.scrubber import Scrubber
 
-from .contact_columns import GAP, Column, fit_columns
+from .contact_columns import GAP, Column, cell_text, fit_columns
 from .cursor_list import CursorList
-from .display import (
-    ago,
-    balance_accent,
-    balance_text,
-    band_mark,
-    fit,
-    kind_name,
-    shown_name,
-    strength_dots,
-)
+from .display import fit, shown_name
 
 
 class SortKey(StrEnum):
@@ -388,33 +379,12 @@ class ContactList(CursorList):
         base = self._style("cursor") if highlighted else self.rich_style
         segments = [Segment(" ", base)]
         for column, column_width in self._columns(width):
-            text, accent = self._cell(row, column.key)
+            text, accent = cell_text(
+                row, column.key, screen_safe=self.screen_safe, scrubber=self.scrubber
+            )
             style = (
                 base if highlighted or accent is None else base + self._style(accent, partial=True)
             )
             segments.append(Segment(fit(text, column_width), style))
             segments.append(Segment(" " * GAP, base))
         return Strip(segments).crop_extend(0, width, base)
-
-    def _cell(self, row: ContactRow, key: str) -> tuple[str, str | None]:
-        """The text of one cell and the component class that colours it."""
-        contact = row.contact
-        if key == "name":
-            return shown_name(contact, screen_safe=self.screen_safe), None
-        if key == "org":
-            return (self.scrubber(contact.org) if self.screen_safe else contact.org), None
-        if key == "strength":
-            return strength_dots(contact.strength), None
-        if key == "balance":
-            return balance_text(row.balance), balance_accent(row.balance)
-        if key == "reach":
-            channel, band = row.routine_channel, row.routine_band
-            if channel is None or band is None:
-                return "none", "dim"
-            return f"{band_mark(band)} {kind_name(channel.kind)}", band.value
-        if key == "private":
-            band = row.private_band
-            return (band_mark(band), band.value) if band else ("—", "dim")
-        if key == "last":
-            return ago(row.last_touch), (None if row.last_touch else "dim")
-        return row.state.value, row.state.value
