@@ -75,8 +75,13 @@ class TouchHistory(BookScreen[ResultT]):
     # --- edit ------------------------------------------------------------------------
 
     def action_edit_touch(self) -> None:
-        touch = self.highlighted_touch()
-        if touch is None or self.detail is None:
+        shown_touch = self.highlighted_touch()
+        if shown_touch is None or self.detail is None:
+            return
+        # The list shows scrubbed copies while screen-safe: the form edits
+        # the touch as stored, or its masked text would be saved over it.
+        touch = next((t for t in self.detail.touches if t.id == shown_touch.id), None)
+        if touch is None:
             return
         if not any(step.channel.id == touch.channel_id for step in self.detail.ladder):
             self.notify(

@@ -157,3 +157,32 @@ async def test_a_contact_never_touched_asks_for_a_first_touch(
             items = [item.text for item in app.store.needs_attention()]
             assert items == ["no touch yet: added 45 days ago (cadence 30)"]
             assert "no touch yet" in visible_text(app)
+
+
+async def test_a_touch_that_quotes_a_hidden_number_is_not_edited_while_screen_safe(
+    demo_db: Path,
+) -> None:
+    with Store(demo_db) as store:
+        marta = marta_id(store)
+        signal = next(c for c in store.channels_of(marta) if c.kind.value == "signal")
+        quoted = store.log_touch(
+            marta, signal.id, reason="board date", note="call +46 70 555 0142 tonight"
+        )
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_marta(app, pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        touches = screen.query_one(RecentTouches)
+        touches.focus()
+        await settle(pilot)
+        shown = touches.highlighted_touch
+        assert shown is not None and shown.id == quoted.id
+        assert "555" not in shown.note  # the list shows it scrubbed
+        await pilot.press("enter")
+        await settle(pilot)
+        # Refused, as any form that would show hidden text is: the note as
+        # stored is left as it was, never the masked copy written over it.
+        assert not isinstance(app.screen, LogTouchModal)
+        assert any(n.title == "Not while screen-safe" for n in app._notifications)
+        assert app.store.touch(quoted.id).note == "call +46 70 555 0142 tonight"
