@@ -61,6 +61,17 @@ def test_only_in_person_says_nothing_reaches_them_today(store: Store) -> None:
     assert "cannot happen today" in recommendation.reason
 
 
+def test_in_person_on_any_rung_never_serves_what_cannot_wait(store: Store) -> None:
+    contact = store.add_contact("Offline")
+    store.add_channel(contact.id, "private", "in_person")
+    public = store.add_channel(contact.id, "public", "in_person")
+    for urgency in (Urgency.IMPORTANT, Urgency.URGENT):
+        recommendation = store.reach_now(contact.id, urgency)
+        assert recommendation.channel is None, urgency
+        assert "cannot happen today" in recommendation.reason
+    assert pick(store, contact.id, Urgency.ROUTINE) == public.id
+
+
 def test_routine_never_uses_the_private_rung(store: Store, ladder: Ids) -> None:
     contact, meeting, _, email = ladder
     heat_up(store, contact, meeting, 2)  # 2/3 of capacity: hot

@@ -98,8 +98,11 @@ def _pick(
     if urgency is Urgency.ROUTINE:
         left_out = private
     else:
-        left_out = [s for s in relationship if not reaches_today(s)]
-        relationship = [s for s in relationship if reaches_today(s)]
+        # On whichever rung it is kept: a meeting is a meeting.
+        left_out = [s for s in (*relationship, *private, *public) if not reaches_today(s)]
+        relationship, private, public = (
+            [s for s in rung if reaches_today(s)] for rung in (relationship, private, public)
+        )
 
     if step := _first(relationship, _NOT_HOT):
         return _chosen(urgency, step, f"the relationship is {step.heat.band}")
