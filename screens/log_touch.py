@@ -94,6 +94,7 @@ class LogTouchModal(FormModal[TouchEntry]):
         self.detail = detail
         self.screen_safe = screen_safe
         self.editing = editing
+        self._filled_when = ""
         self.initial_urgency = editing.urgency if editing else urgency
         self.steps = {step.channel.id: step for step in detail.ladder}
         # The channel reach now suggested last; a different pick is the user's own.
@@ -189,7 +190,8 @@ class LogTouchModal(FormModal[TouchEntry]):
         self.query_one("#note", Input).value = touch.note
         # The stored moment, to the minute, in the zone it is read back in.
         local = touch.at.in_timezone(local_zone())
-        self.query_one("#when", Input).value = local.format("YYYY-MM-DD HH:mm")
+        self._filled_when = local.format("YYYY-MM-DD HH:mm")
+        self.query_one("#when", Input).value = self._filled_when
         self.query_one("#outcome", Select).value = touch.outcome
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -295,7 +297,11 @@ class LogTouchModal(FormModal[TouchEntry]):
             self.show_error(str(problem))
             when.focus()
             return None
-        typed_now = self.query_one("#when", Input).value.strip().casefold() in {"", "now"}
+        typed_now = when.value.strip().casefold() in {"", "now"}
+        if self.editing is not None and when.value == self._filled_when:
+            # Left as filled in: the touch keeps its moment to the second,
+            # not the minute the field shows.
+            moment = self.editing.at
         outcome = self.query_one("#outcome", Select).value
         entry = TouchEntry(
             channel_id=step.channel.id,

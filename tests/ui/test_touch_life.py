@@ -94,8 +94,8 @@ async def test_outcome_edit_delete_and_undo_on_the_recent_touches(demo_db: Path)
         await settle(pilot)
         edited = app.store.touch(newest.id)
         assert (edited.note, edited.outcome) == ("sent the deck", Outcome.REPLIED)
-        # Read back to the minute the form shows.
-        assert edited.at.timestamp() == newest.at.replace(second=0, microsecond=0).timestamp()
+        # Its time was left as filled in: it keeps it to the microsecond.
+        assert edited.at == newest.at
 
         before = app.store.channel_heat(newest.channel_id).heat
         await pilot.press("x")
@@ -186,3 +186,29 @@ async def test_a_touch_that_quotes_a_hidden_number_is_not_edited_while_screen_sa
         assert not isinstance(app.screen, LogTouchModal)
         assert any(n.title == "Not while screen-safe" for n in app._notifications)
         assert app.store.touch(quoted.id).note == "call +46 70 555 0142 tonight"
+
+
+async def test_editing_a_touchs_note_keeps_its_moment_to_the_second(
+    demo_db: Path, frozen: pendulum.DateTime
+) -> None:
+    with Store(demo_db) as store:
+        marta = marta_id(store)
+        email = next(c for c in store.channels_of(marta) if c.kind.value == "email")
+        logged = store.log_touch(marta, email.id, at=frozen.subtract(minutes=5, seconds=17))
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_marta(app, pilot)
+        touches = screen.query_one(RecentTouches)
+        touches.focus()
+        await settle(pilot)
+        assert touches.highlighted_touch is not None
+        assert touches.highlighted_touch.id == logged.id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LogTouchModal)
+        await pilot.press("ctrl+u", *"sent the deck", "ctrl+s")
+        await settle(pilot)
+        edited = app.store.touch(logged.id)
+        # The form shows the minute; left as it was, the seconds stay.
+        assert edited.note == "sent the deck"
+        assert edited.at == logged.at
