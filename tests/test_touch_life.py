@@ -129,6 +129,9 @@ def test_outcome_edit_and_delete_with_undo_follow_through_heat(
     assert [t.id for t in store.touches_of(marta)].count(mistake.id) == 0
     store.restore_touch(deleted)
     assert store.touch(mistake.id) == deleted
+    # An undo pressed twice puts it back once.
+    store.restore_touch(deleted)
+    assert [t.id for t in store.touches_of(marta)].count(mistake.id) == 1
     with pytest.raises(ValidationError, match="future"):
         store.update_touch(mistake.id, at=now.add(hours=2))
 

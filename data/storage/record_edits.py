@@ -127,8 +127,11 @@ class RecordEdits:
         return touch
 
     def restore_touch(self, touch: Touch) -> Touch:
-        """Put back a deleted touch as it was, its id included."""
+        """Put back a deleted touch as it was, its id included; one already
+        back (an undo pressed twice) is not put back again."""
         with self._mutex:
+            if any(doc.get("id") == touch.id for doc in self._documents.table("touches").values()):
+                return touch
             if self._view([touch.contact_id]).contacts.get(touch.contact_id) is None:
                 raise NotFoundError(f"no contact with id {touch.contact_id}")
             doc_id = self._documents.insert("touches", touch_to_doc(touch))
