@@ -28,6 +28,7 @@ NOW = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")  # a Monday
         ("monday 18:00", pendulum.datetime(2026, 11, 16, 17, 0, tz="UTC")),
         ("2026-11-20T09:30", pendulum.datetime(2026, 11, 20, 8, 30, tz="UTC")),
         ("2026-11-20T09:30:00+00:00", pendulum.datetime(2026, 11, 20, 9, 30, tz="UTC")),
+        ("2026-11-20T09:30:00.5Z", pendulum.datetime(2026, 11, 20, 9, 30, 0, 500000, tz="UTC")),
     ],
 )
 def test_a_time_as_people_say_it(said: str, meant: pendulum.DateTime) -> None:
@@ -44,6 +45,13 @@ def test_a_time_in_the_future_is_refused(said: str) -> None:
 @pytest.mark.parametrize("said", ["soon", "yesterday 25:00", "mon 9:75", "last week-ish"])
 def test_an_unreadable_time_says_what_would_do(said: str) -> None:
     with pytest.raises(ValidationError, match="yesterday 15:00"):
+        parse_when(said, NOW, "Europe/Berlin")
+
+
+@pytest.mark.parametrize("said", ["03/04/2026", "3/4", "03.04.2026 9:30", "11/20"])
+def test_a_date_whose_order_depends_on_the_country_is_refused(said: str) -> None:
+    # 03/04 is 3 April in Berlin and 4 March in New York: never a guess.
+    with pytest.raises(ValidationError, match="year-month-day"):
         parse_when(said, NOW, "Europe/Berlin")
 
 

@@ -29,6 +29,12 @@ _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?")
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # A minute of slack: a clock a little ahead, or "now" typed a moment ago.
 _SLACK_SECONDS = 60
+# "03/04/2026" is 3 April in most of the world and 4 March in the US:
+# a date with slashes, or day.month.year, is refused rather than read in
+# one order (an ISO time's fractional seconds are no date).
+_DAY_MONTH_OR_MONTH_DAY = re.compile(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"
+)
 
 
 def local_zone() -> str:
@@ -41,6 +47,12 @@ def parse_when(text: str, now: DateTime, zone: str | None = None) -> DateTime:
     in ``zone`` (the computer's by default). A moment after ``now`` or text
     that names none raises ``ValidationError`` (field "at")."""
     said = " ".join(text.strip().casefold().split())
+    if _DAY_MONTH_OR_MONTH_DAY.search(said):
+        raise ValidationError(
+            f"{text.strip()!r} reads as a different day in different countries: "
+            "write the date as year-month-day, such as 2026-04-03",
+            field="at",
+        )
     local = now.in_timezone(zone or local_zone())
     moment = _relative(said, local) or _iso(said, local.timezone_name)
     if moment is None:
