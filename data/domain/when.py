@@ -108,7 +108,8 @@ def _day_words(name: str) -> set[str]:
 
 
 def _at_clock(day: DateTime, clock: str) -> DateTime | None:
-    """``day`` at ``clock`` ("15:00", "9", "3pm"); the start of the day when blank."""
+    """``day`` at ``clock`` ("15:00", "9", "3pm"); when blank, ``day`` as
+    given (at the time of day it is now: "yesterday" is 24 hours ago)."""
     if not clock:
         return day
     match = _CLOCK.fullmatch(clock)
