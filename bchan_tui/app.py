@@ -150,6 +150,9 @@ class BchanApp(App[None]):
     def action_toggle_screen_safe(self) -> None:
         self.screen_safe = not self.screen_safe
         if self.screen_safe:
+            # A notification on screen may name someone ("Archived Marta
+            # Lindqvist."): it goes with everything else screen-safe hides.
+            self.clear_notifications()
             self.notify(
                 "Private addresses are masked, sources go by codename or as 'a source', "
                 "and confidential intel is withheld.",

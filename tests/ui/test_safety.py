@@ -189,3 +189,19 @@ async def test_the_filter_finds_what_screen_safe_shows_and_never_the_hidden_name
         await pilot.press("slash", *"lindqvist")
         await settle(pilot)
         assert highlighted_name(app) == "Marta Lindqvist"
+
+
+async def test_screen_safe_clears_notifications_that_name_someone(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        name = highlighted_name(app)
+        assert name is not None
+        await pilot.press("d", "y")
+        await settle(pilot)
+        # "Archived Amara Nwosu. Press u to undo." stays up for ten seconds.
+        assert any(name in n.message for n in app._notifications)
+        await pilot.press("m")
+        await settle(pilot)
+        assert not any(name in n.message for n in app._notifications)
+        assert [n.title for n in app._notifications] == ["Screen-safe on"]
