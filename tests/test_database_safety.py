@@ -250,6 +250,18 @@ def test_stale_temp_files_are_removed_at_start(db_path: Path) -> None:
     assert not stale.exists()
 
 
+def test_a_book_leaves_the_temp_files_of_a_book_named_like_it(db_path: Path) -> None:
+    Store(db_path).close()
+    # "book.json.old" may be in the middle of its own atomic write.
+    theirs = db_path.with_name(".book.json.old.k2x9_q7a.tmp")
+    theirs.write_bytes(b"another book's write")
+    ours = db_path.with_name(".book.json.k2x9_q7a.tmp")
+    ours.write_bytes(b"half a write")
+    Store(db_path).close()
+    assert not ours.exists()
+    assert theirs.exists()
+
+
 def test_a_symlink_at_the_lock_is_refused_with_a_message(
     tmp_path: Path, db_path: Path, frozen: pendulum.DateTime
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import tempfile
 from collections.abc import Callable
@@ -87,10 +86,24 @@ def _replace_atomically(path: Path, fill: Callable[[int], None]) -> None:
 def remove_stale_temp_files(path: Path) -> int:
     """Remove temp files a killed writer left beside ``path``; return how many."""
     removed = 0
-    # Escaped: a book named "team[1].json" must find its own temp files.
-    pattern = f"{glob.escape(temp_prefix(path))}*{TEMP_SUFFIX}"
-    for stale in path.parent.glob(pattern):
+    for name in _temp_files_of(path):
         with contextlib.suppress(FileNotFoundError):
-            stale.unlink()
+            os.unlink(name)
             removed += 1
     return removed
+
+
+def _temp_files_of(path: Path) -> list[str]:
+    """The temp files of ``path`` alone: ".book.json.RANDOM.tmp", where
+    mkstemp's random part has no dot, so ".book.json.old.RANDOM.tmp" (a
+    temp file of "book.json.old", perhaps being written now) is not one.
+    Compared as strings, not as a glob pattern, which "team[1].json" is."""
+    prefix = temp_prefix(path)
+    with os.scandir(path.parent) as entries:
+        return [
+            entry.path
+            for entry in entries
+            if entry.name.startswith(prefix)
+            and entry.name.endswith(TEMP_SUFFIX)
+            and "." not in entry.name[len(prefix) : -len(TEMP_SUFFIX)]
+        ]
