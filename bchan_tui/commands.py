@@ -9,17 +9,16 @@ highlighted) is not offered.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 
+import msgspec
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 # Moving a cursor by name is no use; the palette offers what a key does.
 _NOT_COMMANDS = {"command_palette"}
 
 
-@dataclass(frozen=True, slots=True)
-class PaletteCommand:
+class PaletteCommand(msgspec.Struct, frozen=True):
     title: str
     help: str
     run: Callable[[], Awaitable[bool]]

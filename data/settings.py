@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from platformdirs import user_config_path
 
 from .errors import BchanError
@@ -39,14 +39,12 @@ class SettingsError(BchanError):
     exit_status = 2
 
 
-@dataclass(frozen=True, slots=True)
-class QuerySettings:
+class QuerySettings(msgspec.Struct, frozen=True):
     include_private: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    query: QuerySettings = field(default_factory=QuerySettings)
+class Settings(msgspec.Struct, frozen=True):
+    query: QuerySettings = msgspec.field(default_factory=QuerySettings)
 
 
 def settings_path() -> Path:

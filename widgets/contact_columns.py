@@ -9,7 +9,7 @@ needed first, until the rest fit; spare room goes to the name first (up to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from bchan_tui.data import ContactRow
 from bchan_tui.data.domain.scrubber import Scrubber
@@ -26,8 +26,7 @@ from .display import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """A column of the list: the width it needs, the width it may shrink to
     when even the columns that always stay do not fit (``least``), and how
     early it is dropped on a narrow list (higher ``drop_order`` goes first;

@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+import msgspec
 
 from ..domain.clock import timestamp
 from ..domain.models import Account, Channel, Contact, Intel, IntelDirection, IntelStatus, Touch
@@ -32,36 +33,38 @@ class IndexProblem(ValueError):
     """A document that cannot be indexed; the message names its table and id."""
 
 
-@dataclass
-class IntelTally:
+class IntelTally(msgspec.Struct):
     given: int = 0
     received: int = 0
     confirmed: int = 0
     contradicted: int = 0
 
 
-@dataclass
-class BookIndex:
-    contacts: dict[str, Contact] = field(default_factory=dict)
-    channels: dict[str, Channel] = field(default_factory=dict)
-    intel: dict[str, Intel] = field(default_factory=dict)
-    accounts: dict[str, Account] = field(default_factory=dict)
+class BookIndex(msgspec.Struct):
+    contacts: dict[str, Contact] = msgspec.field(default_factory=dict)
+    channels: dict[str, Channel] = msgspec.field(default_factory=dict)
+    intel: dict[str, Intel] = msgspec.field(default_factory=dict)
+    accounts: dict[str, Account] = msgspec.field(default_factory=dict)
     # id -> TinyDB document id, per table, so updates address the right doc.
-    doc_ids: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
-    channels_by_contact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    intel_by_contact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    doc_ids: dict[str, dict[str, int]] = msgspec.field(default_factory=lambda: defaultdict(dict))
+    channels_by_contact: dict[str, list[str]] = msgspec.field(
+        default_factory=lambda: defaultdict(list)
+    )
+    intel_by_contact: dict[str, list[str]] = msgspec.field(
+        default_factory=lambda: defaultdict(list)
+    )
     # Ascending epoch seconds of outgoing touches, per channel.
-    out_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    out_times: dict[str, list[float]] = msgspec.field(default_factory=lambda: defaultdict(list))
     # Ascending epoch seconds of the outgoing touches that were answered, per
     # channel: with ``out_times``, a channel's reply rate.
-    replied_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    replied_times: dict[str, list[float]] = msgspec.field(default_factory=lambda: defaultdict(list))
     # Every touch of a contact, oldest first (by time, then by document id):
     # their epoch seconds, and their document keys in the same order. Two
     # flat lists hold a hundred thousand touches in a third of the memory
     # of a list of pairs.
-    touch_times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
-    touch_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    tallies: dict[str, IntelTally] = field(default_factory=lambda: defaultdict(IntelTally))
+    touch_times: dict[str, list[float]] = msgspec.field(default_factory=lambda: defaultdict(list))
+    touch_keys: dict[str, list[str]] = msgspec.field(default_factory=lambda: defaultdict(list))
+    tallies: dict[str, IntelTally] = msgspec.field(default_factory=lambda: defaultdict(IntelTally))
 
     def last_touch(self, contact_id: str) -> float | None:
         """Epoch seconds of the newest touch of any kind, either direction."""

@@ -5,13 +5,13 @@ on the command line means one of them (see ``storage.lookup``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from .search_text import whole_name, words_of
 
 
-@dataclass(frozen=True, slots=True)
-class ContactName:
+class ContactName(msgspec.Struct, frozen=True):
     """What names a contact, on the command line or in a redacted export,
     read without decoding the contact."""
 

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Self
+
+import msgspec
 
 from .models import Channel, Contact
 from .search_text import (
@@ -56,8 +57,7 @@ class Tier(IntEnum):
 # --- queries -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """One word of a query: ``kind`` is "word", "tag", "address" or "number"."""
 
     kind: str
@@ -241,8 +241,7 @@ class ContactSearch:
         return set(self.scores(query))
 
 
-@dataclass(frozen=True, slots=True)
-class ContactMatch:
+class ContactMatch(msgspec.Struct, frozen=True):
     """A contact the query matches, and how well."""
 
     contact: Contact

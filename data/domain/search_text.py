@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from .models import Channel, Contact, Rung
 
@@ -48,8 +49,7 @@ def digits_of(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-@dataclass(frozen=True, slots=True)
-class SearchText:
+class SearchText(msgspec.Struct, frozen=True):
     """What one contact is found by, folded once."""
 
     words: str

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
+import msgspec
 from pendulum import DateTime
 
 from ..book.attention import AttentionKey, attention_key
@@ -86,8 +86,7 @@ def day_of(epoch: float) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class ContactSection:
+class ContactSection(msgspec.Struct, frozen=True):
     """What the document says about one contact, gathered from the store."""
 
     detail: ContactDetail

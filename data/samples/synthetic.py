@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pendulum
 from pendulum import DateTime
 
@@ -19,8 +19,7 @@ from ..storage.atomic import write_atomically
 from ..storage.tinydb_storage import encode
 
 
-@dataclass(frozen=True)
-class Size:
+class Size(msgspec.Struct, frozen=True):
     contacts: int
     channels: int
     touches: int

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
@@ -118,8 +117,7 @@ def check_whole(path: Path, data: RawData) -> BookIndex:
         raise broken(path, str(error)) from None
 
 
-@dataclass
-class OpenedBook:
+class OpenedBook(msgspec.Struct):
     """A parsed, structurally valid book with its journal replayed."""
 
     storage: AtomicJSONStorage

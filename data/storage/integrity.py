@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from ..book.codec import (
     SchemaProblem,
@@ -36,12 +37,11 @@ _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
-@dataclass
-class IntegrityReport:
+class IntegrityReport(msgspec.Struct):
     path: Path
     version: int | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = msgspec.field(default_factory=dict)
+    problems: list[str] = msgspec.field(default_factory=list)
     backup: Path | None = None
 
     @property

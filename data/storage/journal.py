@@ -27,7 +27,6 @@ import re
 import stat
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -161,8 +160,7 @@ def change_in(journal: Path, number: int, line: bytes) -> _Change:
     return table, doc_id, doc
 
 
-@dataclass(frozen=True, slots=True)
-class Replayed:
+class Replayed(msgspec.Struct, frozen=True):
     """What a journal added to its book: how many changes, how many of its
     bytes are whole lines (a line torn by a kill is not among them), and the
     documents it changed, as (table, document id)."""
