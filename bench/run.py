@@ -24,7 +24,11 @@ Each figure is a median over runs, each run a fresh process:
 - a touch logged in the app by a thread worker, durable when it returns,
   and the longest the event loop went without a turn meanwhile;
 - ``bchan find``, ``query``, ``reach``, ``log`` and ``export`` (Markdown,
-  the whole book, in one process): the command's wall-clock time;
+  the whole book, in one process): the command's wall-clock time, shown
+  beside their floor: a process that only imports the libraries the data
+  layer stands on (msgspec, pendulum, tinydb, platformdirs) and decodes
+  the file, timed the same way (it has no target: it says how much of a
+  command's time is bchan's own);
 - the dashboard's peak memory (the largest of the runs).
 
 Prints one table, marking each figure of S and M against its target (ok or
@@ -132,6 +136,25 @@ def timed_on_copies(book: Path, runs: int, *args: str) -> float:
     return statistics.median(times)
 
 
+# What every shell command does before any work of bchan's own: start
+# Python, import what the data layer stands on, and decode the file.
+SHELL_FLOOR = (
+    "import sys, msgspec, pendulum, platformdirs, tinydb; "
+    "msgspec.json.decode(open(sys.argv[1], 'rb').read())"
+)
+
+
+def timed_floor(book: Path, runs: int) -> float:
+    """The median wall-clock time of ``SHELL_FLOOR``, timed as a command is."""
+    times = []
+    for _ in range(runs):
+        with fresh_copy(book) as db:
+            began = time.perf_counter()
+            subprocess.run([sys.executable, "-c", SHELL_FLOOR, str(db)], check=True)
+            times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
 def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
     book = folder / f"{size}.json"
     generate_s, _ = run_bchan("demo", "--size", size, "--db", str(book), "--force")
@@ -156,6 +179,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
         "keystrokes": len(keystrokes),
         "touch_s": statistics.median(a["touch_s"] for a in apps),
         "blocked_s": max(a["blocked_s"] for a in apps),
+        "shell_floor_s": timed_floor(book, runs),
         "find_s": timed_on_copies(book, runs, "find", QUERY),
         "query_s": timed_on_copies(book, runs, "query", QUERY),
         "reach_s": timed_on_copies(book, runs, "reach", someone["name"]),
@@ -198,6 +222,7 @@ ROWS = (
     ("keystroke_p95_s", "filter keystroke, 95th pct", "ms"),
     ("touch_s", "touch in the app (durable, worker)", "ms"),
     ("blocked_s", "  longest event-loop block meanwhile", "ms"),
+    ("shell_floor_s", "floor: Python, data libraries, parse", "s"),
     ("find_s", f"bchan find {QUERY}", "s"),
     ("query_s", f"bchan query {QUERY}", "s"),
     ("reach_s", "bchan reach NAME", "s"),
