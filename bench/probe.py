@@ -1,6 +1,7 @@
 """One measurement in a fresh process; prints one JSON object.
 
     python bench/probe.py bare            a bare Textual app to its first frame
+    python bench/probe.py bare-keys       keystrokes in a bare Textual app's Input
     python bench/probe.py parse DB        orjson parsing the database file
     python bench/probe.py app DB          bchan: start-up, filter keystrokes, a durable touch
 
@@ -91,6 +92,30 @@ def bare() -> dict[str, float]:
     return {"startup_s": asyncio.run(run()), "peak_mb": peak_mb()}
 
 
+def bare_keys() -> dict[str, Any]:
+    """The floor of a filter keystroke: the same keys typed into the Input of
+    a bare Textual app, each from the key event to the first frame after the
+    Input took it. Textual draws at most 60 frames a second, so a key that
+    lands just after a frame waits up to 17 ms for the next."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input
+
+    class BareInput(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    async def run() -> list[float]:
+        app = BareInput()
+        watchers = frame_watchers(app)
+        async with app.run_test(size=TERMINAL_SIZE) as pilot:
+            await pilot.pause()
+            typed = app.query_one(Input)
+            return await _time_keys(app, watchers, lambda: typed.value)
+
+    timings = asyncio.run(run())
+    return {"keystrokes_s": timings, "keystroke_median_s": statistics.median(timings)}
+
+
 def parse(db: Path) -> dict[str, float]:
     import orjson
 
@@ -156,38 +181,48 @@ def _watch_loading(bchan: Any, watchers: FrameWatchers) -> dict[str, Moment]:
 async def _time_keystrokes(bchan: Any, watchers: FrameWatchers) -> list[float]:
     """Each keystroke in the filter, from the key event entering the app to
     the first frame rendered after the contact list took the new filter."""
-    from textual import events
-
     contact_list = bchan.dashboard.contact_list
     set_matches = contact_list.set_matches
-    filtered = False
+    filters = 0
+
+    def set_matches_then_count(scores: Any, **options: Any) -> None:
+        nonlocal filters
+        set_matches(scores, **options)
+        filters += 1
+
+    contact_list.set_matches = set_matches_then_count
+    try:
+        return await _time_keys(bchan, watchers, lambda: filters)
+    finally:
+        del contact_list.set_matches
+
+
+async def _time_keys(app: Any, watchers: FrameWatchers, state: Callable[[], object]) -> list[float]:
+    """Type ``KEYSTROKE_QUERIES`` (each, then a backspace per letter), timing
+    each key from its event to the first frame after ``state()`` changed."""
+    from textual import events
+
+    before: object = None
     repainted = asyncio.Event()
 
-    def set_matches_then_mark(scores: Any, **options: Any) -> None:
-        nonlocal filtered
-        set_matches(scores, **options)
-        filtered = True
-
     def on_frame() -> None:
-        if filtered:
+        if state() != before:
             repainted.set()
 
-    contact_list.set_matches = set_matches_then_mark
     watchers.append(on_frame)
     timings: list[float] = []
     for query in KEYSTROKE_QUERIES:
         for key in [*query, *["backspace"] * len(query)]:
-            filtered = False
+            before = state()
             repainted.clear()
             name = "space" if key == " " else key
-            event = events.Key(name, key if len(key) == 1 else None).set_sender(bchan)
+            event = events.Key(name, key if len(key) == 1 else None).set_sender(app)
             began = time.perf_counter()
-            bchan.post_message(event)
+            app.post_message(event)
             async with asyncio.timeout(GIVE_UP_S):
                 await repainted.wait()
             timings.append(time.perf_counter() - began)
     watchers.remove(on_frame)
-    del contact_list.set_matches
     return timings
 
 
@@ -220,6 +255,8 @@ def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result: dict[str, Any] = dict(bare())
+    elif mode == "bare-keys":
+        result = bare_keys()
     elif mode == "parse":
         result = dict(parse(Path(sys.argv[2])))
     elif mode == "app":

@@ -20,7 +20,9 @@ Each figure is a median over runs, each run a fresh process:
   rows, against its floor: a bare Textual app's first frame plus orjson
   parsing the file, both measured in the same run;
 - filter keystrokes: from a key posted to the app to the first frame after
-  the contact list took the filter (over every run's keystrokes);
+  the contact list took the filter (over every run's keystrokes), beside
+  their floor: the same keys typed into a bare Textual app's Input, each
+  to the first frame after the Input took it;
 - a touch logged in the app by a thread worker, durable when it returns,
   and the longest the event loop went without a turn meanwhile;
 - ``bchan find``, ``query``, ``reach``, ``log`` and ``export`` (Markdown,
@@ -165,6 +167,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
     bares = [probe("bare") for _ in range(runs)]
     parses = [probe("parse", str(book)) for _ in range(runs)]
     keystrokes = sorted(k for a in apps for k in a["keystrokes_s"])
+    bare_keystrokes = [k for _ in range(runs) for k in probe("bare-keys")["keystrokes_s"]]
     someone = first_found(book)
     figures: dict[str, Any] = {
         "size": size,
@@ -176,6 +179,7 @@ def measure(size: str, runs: int, folder: Path) -> dict[str, Any]:
         "all_rows_s": statistics.median(a["all_rows_s"] for a in apps),
         "keystroke_median_s": statistics.median(keystrokes),
         "keystroke_p95_s": keystrokes[int(0.95 * (len(keystrokes) - 1))],
+        "keystroke_floor_s": statistics.median(bare_keystrokes),
         "keystrokes": len(keystrokes),
         "touch_s": statistics.median(a["touch_s"] for a in apps),
         "blocked_s": max(a["blocked_s"] for a in apps),
@@ -220,6 +224,7 @@ ROWS = (
     ("all_rows_s", "every row ready (sort, filter)", "s"),
     ("keystroke_median_s", "filter keystroke, median", "ms"),
     ("keystroke_p95_s", "filter keystroke, 95th pct", "ms"),
+    ("keystroke_floor_s", "  floor: bare Textual Input keystroke", "ms"),
     ("touch_s", "touch in the app (durable, worker)", "ms"),
     ("blocked_s", "  longest event-loop block meanwhile", "ms"),
     ("shell_floor_s", "floor: Python, data libraries, parse", "s"),
