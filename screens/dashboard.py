@@ -13,14 +13,24 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from bchan_tui.data import FIRST_ROWS, AttentionItem, Contact, ContactRow, Store, Urgency
+from bchan_tui.data import (
+    FIRST_ROWS,
+    AttentionItem,
+    BchanError,
+    BrokenDatabaseError,
+    Contact,
+    ContactRow,
+    Store,
+    Urgency,
+)
 from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.data.domain.search_text import SearchText
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
-from .book_screen import BookScreen
+from .dashboard_archive import ArchiveUndo
 from .dashboard_keys import DASHBOARD_BINDINGS, dashboard_allows
 from .dashboard_status import status_line
+from .failures import report_failure
 from .filtering import NarrowingSearch, shown_text
 
 if TYPE_CHECKING:
@@ -33,9 +43,10 @@ TIMES_EVERY_SECONDS = 60.0
 RELOAD_EVERY_SECONDS = 15 * 60.0
 
 
-class DashboardScreen(BookScreen[None]):
-    """The main screen. It loads the book in a worker, so it is on screen
-    (and the keys work) while a large book is still being read."""
+class DashboardScreen(ArchiveUndo):
+    """The main screen. It shows the first rows at once and reads the rest of
+    the book in a worker, so it is on screen (and the keys work) while a
+    large book is still being read."""
 
     BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
 
@@ -49,6 +60,8 @@ class DashboardScreen(BookScreen[None]):
         self._binding_state: tuple[bool, bool, bool, bool] | None = None
         # Only the first rows are shown; the rest of the book is being read.
         self.previewing = False
+        # Set once the first rows are drawn: reading the rest waits for it.
+        self._first_paint = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -80,8 +93,9 @@ class DashboardScreen(BookScreen[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.contact_list.loading = True
         self.contact_list.focus()
+        if not self._show_preview():
+            return
         self._update_status()
         self.load_book()
         # "3 days ago" moves on by itself; bands and states are worked out again
@@ -103,18 +117,11 @@ class DashboardScreen(BookScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="load", exclusive=True)
     def load_book(self) -> None:
-        """The first screenful, then every row with the search index, then the
-        attention list (the slowest)."""
+        """Every row with the search index, then the attention list (the slowest)."""
         if self.search is None:
-            # Opening the book only parsed it; the first rows by name need a
-            # small part of it decoded, every row needs all of it.
-            painted = threading.Event()
-            self.app.call_from_thread(
-                self._show_preview, self.store.preview_rows(FIRST_ROWS), painted
-            )
-            # Decoding the rest holds the GIL for seconds on a large book:
-            # started at once, it would halve the speed of the first paint.
-            painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
+            # This holds the GIL for seconds on a large book: started at
+            # once, it would halve the speed of drawing the first rows.
+            self._first_paint.wait(PREVIEW_PAINT_WAIT_SECONDS)
         rows = self.store.contact_rows()
         scrubber = self.store.scrubber()
         self.app.call_from_thread(self.use_scrubber, scrubber)
@@ -128,16 +135,21 @@ class DashboardScreen(BookScreen[None]):
         # Workers start on the event loop, never from a worker's thread.
         self.app.call_from_thread(self.refresh_attention)
 
-    def _show_preview(self, rows: list[ContactRow], painted: threading.Event) -> None:
-        self.call_after_refresh(painted.set)
-        if self.search is not None:
-            return  # every row is already shown
+    def _show_preview(self) -> bool:
+        """The first rows by name, in the first frame: they need a small part
+        of the book decoded, where every row needs all of it. False when the
+        book turned out broken, which ends the session."""
+        self.call_after_refresh(self._first_paint.set)
+        try:
+            rows = self.store.preview_rows(FIRST_ROWS)
+        except BchanError as error:
+            report_failure(self.app, error)
+            self.contact_list.loading = True  # reading every row may yet work
+            return not isinstance(error, BrokenDatabaseError)
         self.previewing = True
-        contact_list = self.contact_list
-        contact_list.set_rows(rows)
-        contact_list.loading = False
-        self._update_status()
+        self.contact_list.set_rows(rows)
         self._sync_bindings()
+        return True
 
     def _show_rows(self, rows: list[ContactRow], search: NarrowingSearch) -> None:
         self.previewing = False
@@ -216,17 +228,6 @@ class DashboardScreen(BookScreen[None]):
 
     def contact_changed(self, contact_id: str) -> None:
         self.refresh_contact(contact_id)
-
-    def contact_archived(self, contact: Contact) -> None:
-        self.archived.append(contact)
-        self.refresh_contact(contact.id)
-        self.notify(
-            f"Archived {self.name_of(contact)}. Press u to undo.",
-            title="Archived",
-            timeout=10,
-            markup=False,
-        )
-        self.refresh_bindings()
 
     def opened_contact_closed(self, outcome: ContactOutcome | None) -> None:
         """The contact screen was closed: bring its row up to date."""
@@ -335,31 +336,6 @@ class DashboardScreen(BookScreen[None]):
         from .accounts import AccountsScreen
 
         self.app.push_screen(AccountsScreen(self.store, contact_closed=self.opened_contact_closed))
-
-    def action_show_archive(self) -> None:
-        from .archive import ArchiveScreen
-
-        self.app.push_screen(ArchiveScreen(self.store, restored=self.contact_restored))
-
-    def action_undo_archive(self) -> None:
-        if self.archived:
-            self._restore(self.archived.pop())
-            self.refresh_bindings()
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _restore(self, contact: Contact) -> None:
-        restored = self.store.restore_contact(contact.id)
-        self.app.call_from_thread(self._restored, restored)
-
-    def _restored(self, contact: Contact) -> None:
-        self.notify(f"Restored {self.name_of(contact)}.", title="Undone", markup=False)
-        self.contact_restored(contact)
-
-    def contact_restored(self, contact: Contact) -> None:
-        """List a restored contact again; its archive has nothing left to undo."""
-        self.archived = [archived for archived in self.archived if archived.id != contact.id]
-        self.refresh_contact(contact.id, select=True)
-        self.refresh_bindings()
 
     # --- opening a contact ---------------------------------------------------------------
 
