@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .handles import MIN_USER, Identity, identity_of, same_account
 from .masking import mask_address
@@ -20,14 +21,21 @@ from .phone_numbers import CANDIDATE, HiddenNumbers, looks_like_phone, usual_reg
 # an email or a fediverse or Matrix account, a phone number, a link with a
 # path, a handle, and a word that looks like a user name (a digit, an
 # underscore or a dot inside it: "heron.42").
-_CANDIDATE = re.compile(
+_CANDIDATE = (
     r"(?P<account>@?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@[\w.+\-]+:[\w\-]+(?:\.[\w\-]+)+)"
     rf"|(?P<phone>{CANDIDATE})"
     r"|(?P<link>(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+/[^\s<>()\[\]{}\"'`|*]*)"
     r"|(?P<handle>@[\w.\-]+)"
-    r"|(?P<word>[\w\-]*[\d_][\w.\-]*|\w+(?:\.\w+)+)",
-    re.IGNORECASE,
+    r"|(?P<word>[\w\-]*[\d_][\w.\-]*|\w+(?:\.\w+)+)"
 )
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    # Compiled when first scrubbing, not by every command at import.
+    return re.compile(_CANDIDATE, re.IGNORECASE)
+
+
 _URL_START = re.compile(r"^(?:https?://)?(?:www\.)?")
 # A user name is quoted without its "@" or link only when it cannot be an
 # ordinary word: "heron.42" is a Signal username, "heron" is a bird.
@@ -73,7 +81,7 @@ class AddressScrubber:
     def __call__(self, text: str) -> str:
         if not self:
             return text
-        return _CANDIDATE.sub(self._replace, text)
+        return _candidates().sub(self._replace, text)
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group(0)
