@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,29 @@ from bchan_tui.data.samples.demo_book import build_demo_book
 
 # A fixed moment for everything that shows "x ago".
 FROZEN_NOW = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")
+
+UI_TESTS = Path(__file__).parent / "ui"
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` starts two workers a core. A Pilot test spends about half
+    its time asleep, waiting for the app to go idle after each key (Textual
+    checks every 20 ms), so one worker a core left the cores half idle."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        cores = os.cpu_count() or 1
+    return 2 * cores
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The Pilot tests run first: they take seconds each and the others mostly
+    milliseconds, so the short ones even out the end of a parallel run
+    instead of a long one keeping the other workers waiting. The order
+    within each group, and so within each module, is kept."""
+    items.sort(key=lambda item: not item.path.is_relative_to(UI_TESTS))
 
 
 @pytest.fixture
