@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own temporary database."""
+"""Shared fixtures (every test gets its own temporary database), and how
+the tests are spread over xdist workers."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ FROZEN_NOW = pendulum.datetime(2026, 11, 23, 12, 0, 0, tz="UTC")
 UI_TESTS = Path(__file__).parent / "ui"
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: the suite also runs without xdist
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` starts two workers a core. A Pilot test spends about half
     its time asleep, waiting for the app to go idle after each key (Textual
