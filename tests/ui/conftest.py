@@ -3,6 +3,7 @@ built at the frozen moment, and an app that remembers nothing."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,6 @@ import pytest
 from textual.widgets import Input
 
 from bchan_tui.data import Store
-from bchan_tui.data.samples.demo_book import build_demo_book
 
 
 @pytest.fixture(autouse=True)
@@ -30,10 +30,12 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def demo_db(db_path: Path, frozen: pendulum.DateTime) -> Path:
-    """The demo book, as of the frozen moment."""
-    with Store(db_path) as store:
-        build_demo_book(store, now=frozen)
+def demo_db(db_path: Path, frozen: pendulum.DateTime, demo_book_files: Path) -> Path:
+    """The demo book, as of the frozen moment: a copy of the files building
+    it here would leave, built once for this worker."""
+    for built in demo_book_files.iterdir():
+        shutil.copy(built, db_path.parent / built.name)
+    assert db_path.is_file()
     return db_path
 
 
