@@ -34,9 +34,10 @@ def test_check_reports_a_codename_two_contacts_share(db_path: Path) -> None:
         priya = store.add_contact("Priya Raman")
     raw = db_path.read_text()
     # Another tool wrote the same codename on a second contact.
-    raw = raw.replace(
-        f'"id":"{priya.id}","name":"Priya Raman","codename":""',
-        f'"id":"{priya.id}","name":"Priya Raman","codename":"osprey"',
+    # One document per line, keys sorted: Priya's line is the one with her id.
+    raw = "\n".join(
+        line.replace('"codename":""', '"codename":"osprey"') if priya.id in line else line
+        for line in raw.split("\n")
     )
     assert '"codename":"osprey"' in raw
     db_path.write_text(raw)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from msgspec import to_builtins
 from pendulum import DateTime
 
 from ..domain.clock import SECONDS_PER_DAY, day_and_month
@@ -16,6 +19,7 @@ from ..domain.models import (
     Rung,
     Sensitivity,
 )
+from .conflicts import Conflict
 from .dashboard import relationship_of
 from .index import BookIndex
 
@@ -26,13 +30,15 @@ ONE_SIDED_FROM = 3
 ONE_SIDED_UNCOUNTED = "one-sided: received more than given"
 
 # Groups in the order the panel shows them.
+# A merge conflict first: until it is settled, a value the user gave is not shown.
 _ORDER = {
-    AttentionKind.OVERDUE: 0,
-    AttentionKind.DUE: 1,
-    AttentionKind.HOT_PRIVATE: 2,
-    AttentionKind.UNVERIFIED: 3,
-    AttentionKind.ONE_SIDED: 4,
-    AttentionKind.NO_TOUCH_YET: 5,
+    AttentionKind.CONFLICT: 0,
+    AttentionKind.OVERDUE: 1,
+    AttentionKind.DUE: 2,
+    AttentionKind.HOT_PRIVATE: 3,
+    AttentionKind.UNVERIFIED: 4,
+    AttentionKind.ONE_SIDED: 5,
+    AttentionKind.NO_TOUCH_YET: 6,
 }
 
 
@@ -40,7 +46,7 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
     """Overdue then due relationships (most overdue first), hot private
     channels with their ready-again date, received intel unverified after 14
     days, one-sided exchanges (3 or more received than given), and contacts
-    never touched and older than their cadence."""
+    never touched and older than their cadence; merge conflicts first."""
     items: list[AttentionItem] = []
     for contact in index.contacts.values():
         if contact.archived:
@@ -75,6 +81,7 @@ def needs_attention(index: BookIndex, now: DateTime) -> list[AttentionItem]:
             )
     items.extend(_hot_private(index, now))
     items.extend(_unverified(index, now))
+    items.extend(conflict_items(index))
     items.sort(key=attention_key)
     return items
 
@@ -143,3 +150,66 @@ def _unverified(index: BookIndex, now: DateTime) -> list[AttentionItem]:
                 )
             )
     return items
+
+
+def conflict_items(index: BookIndex) -> list[AttentionItem]:
+    """A merge conflict per item: which field, the value kept and the other.
+    Where sources are protected the values are not shown: either may be a
+    private address or a codenamed person's name."""
+    items = []
+    for conflict in index.conflicts.values():
+        contact = index.contacts.get(conflict.contact_id)
+        if contact is not None and contact.archived:
+            continue
+        kept = _stored_value(index, conflict)
+        what = conflict_subject(conflict)
+        text = f"merge conflict: {what} kept {kept}, other copy {shown_value(conflict.value)}"
+        items.append(
+            AttentionItem(
+                AttentionKind.CONFLICT,
+                conflict.contact_id,
+                text,
+                0.0,
+                screen_safe_text=f"merge conflict: {what} has two values; pick one",
+                conflict_id=conflict.id,
+            )
+        )
+    return items
+
+
+def conflict_subject(conflict: Conflict) -> str:
+    """What the conflict is about, in words: "org", "channel address"..."""
+    field = conflict.field.replace("_", " ")
+    return field if conflict.table == "contacts" else f"{_RECORD_NAMES[conflict.table]} {field}"
+
+
+_RECORD_NAMES = {
+    "channels": "channel",
+    "touches": "touch",
+    "intel": "intel",
+    "accounts": "account",
+}
+
+
+def _stored_value(index: BookIndex, conflict: Conflict) -> str:
+    records: dict[str, Mapping[str, object]] = {
+        "contacts": index.contacts,
+        "channels": index.channels,
+        "intel": index.intel,
+        "accounts": index.accounts,
+    }
+    record = records.get(conflict.table, {}).get(conflict.record_id)
+    if record is None:
+        return "the value it has"
+    return shown_value(to_builtins(getattr(record, conflict.field, None)))
+
+
+def shown_value(value: object) -> str:
+    """A stored value as a person reads it: text quoted, none as "nothing"."""
+    if value in (None, "", [], ()):
+        return "nothing"
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return repr(value) if isinstance(value, str) else str(value)

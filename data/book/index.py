@@ -24,6 +24,7 @@ from .codec import (
     contact_from_doc,
     intel_from_doc,
 )
+from .conflicts import Conflict, conflict_from_doc
 from .schema import RawData
 
 R = TypeVar("R")
@@ -65,6 +66,9 @@ class BookIndex(msgspec.Struct):
     touch_times: dict[str, list[float]] = msgspec.field(default_factory=lambda: defaultdict(list))
     touch_keys: dict[str, list[str]] = msgspec.field(default_factory=lambda: defaultdict(list))
     tallies: dict[str, IntelTally] = msgspec.field(default_factory=lambda: defaultdict(IntelTally))
+    # Merge conflicts waiting for a choice, by id (a part of the book holds
+    # every one: they are few).
+    conflicts: dict[str, Conflict] = msgspec.field(default_factory=dict)
 
     def last_touch(self, contact_id: str) -> float | None:
         """Epoch seconds of the newest touch of any kind, either direction."""
@@ -101,6 +105,7 @@ class BookIndex(msgspec.Struct):
         if contact_ids is not None:
             touches = dict(_kept(touches, "contact_id", contact_ids))
         index._load_touches(touches)
+        index._load(data, "conflicts", conflict_from_doc, index.add_conflict)
         return index
 
     def _load(
@@ -162,6 +167,10 @@ class BookIndex(msgspec.Struct):
     def add_account(self, doc_id: int, account: Account) -> None:
         self.accounts[account.id] = account
         self.doc_ids["accounts"][account.id] = doc_id
+
+    def add_conflict(self, doc_id: int, conflict: Conflict) -> None:
+        self.conflicts[conflict.id] = conflict
+        self.doc_ids["conflicts"][conflict.id] = doc_id
 
     def add_contact(self, doc_id: int, contact: Contact) -> None:
         self.contacts[contact.id] = contact

@@ -8,7 +8,8 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
-TABLES = ("contacts", "channels", "touches", "intel", "accounts")
+# "conflicts": values a merge of two copies of the book did not keep (see ``conflicts``).
+TABLES = ("contacts", "channels", "touches", "intel", "accounts", "conflicts")
 
 RawData = dict[str, dict[str, Any]]
 

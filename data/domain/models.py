@@ -290,6 +290,7 @@ class AttentionKind(StrEnum):
     UNVERIFIED = "unverified"
     ONE_SIDED = "one_sided"
     NO_TOUCH_YET = "no_touch_yet"
+    CONFLICT = "conflict"
 
 
 class AttentionItem(msgspec.Struct, frozen=True):
@@ -302,3 +303,5 @@ class AttentionItem(msgspec.Struct, frozen=True):
     # The text while sources are protected (screen-safe, a redacted export),
     # when the text quotes something confidential or counts what a source gave.
     screen_safe_text: str | None = None
+    # The merge conflict the item asks to settle ("" for other kinds).
+    conflict_id: str = ""

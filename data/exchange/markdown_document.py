@@ -225,7 +225,10 @@ class MarkdownDocument:
         quotes (``confidential``: the summaries of the contact's)."""
         if self.redaction.reveal:
             return item.text
-        if item.kind is AttentionKind.ONE_SIDED and item.screen_safe_text is not None:
+        if (
+            item.kind in (AttentionKind.ONE_SIDED, AttentionKind.CONFLICT)
+            and item.screen_safe_text is not None
+        ):
             return item.screen_safe_text
         if item.kind is not AttentionKind.UNVERIFIED:
             return item.text

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..book.codec import Doc
+from ..domain.clock import format_time, now
 from .tinydb_storage import AtomicJSONStorage
 
 
@@ -46,13 +47,13 @@ class DocumentWriter:
     def insert(self, table: str, doc: Doc) -> int:
         """Insert a document; returns its TinyDB document id."""
         doc_id = self._next_id(table)
-        self.storage.put(table, str(doc_id), dict(doc))
+        self.storage.put(table, str(doc_id), _stamped(doc))
         return doc_id
 
     def update(self, table: str, doc_id: int, doc: Doc) -> None:
         """Change the fields in ``doc``, keeping any others the stored one has."""
         stored = self.storage.read()[table][str(doc_id)]
-        self.storage.put(table, str(doc_id), {**stored, **doc})
+        self.storage.put(table, str(doc_id), {**stored, **_stamped(doc)})
 
     def remove(self, table: str, doc_id: int) -> None:
         """Remove a document; the journal records the removal like any change."""
@@ -64,3 +65,12 @@ class DocumentWriter:
             next_id = max(map(int, self.storage.read().get(table, {})), default=0) + 1
         self._next_ids[table] = next_id + 1
         return next_id
+
+
+def _stamped(doc: Doc) -> Doc:
+    """``doc`` with the time of this change as its ``updated_at``, unless it
+    has one (a contact's is part of the record): when two copies of the book
+    both changed a field, a merge keeps the newer change."""
+    if "updated_at" in doc:
+        return dict(doc)
+    return {**doc, "updated_at": format_time(now())}

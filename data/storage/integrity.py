@@ -19,6 +19,7 @@ from ..book.codec import (
     intel_from_doc,
     touch_from_doc,
 )
+from ..book.conflicts import conflict_from_doc
 from ..book.schema import TABLES, schema_version
 from ..domain.models import Contact
 from ..domain.search_text import fold
@@ -34,6 +35,7 @@ _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "channels": channel_from_doc,
     "touches": touch_from_doc,
     "intel": intel_from_doc,
+    "conflicts": conflict_from_doc,
 }
 
 

@@ -27,6 +27,7 @@ from .book_file import OpenedBook, back_up_once_a_day, broken, open_book
 from .changes import Changes
 from .documents import DocumentWriter
 from .lock import SessionLock
+from .merging import Merging
 from .questions import Questions
 from .record_edits import RecordEdits
 
@@ -34,7 +35,7 @@ from .record_edits import RecordEdits
 _TABLES_SCRUBBED_BY = frozenset({"contacts", "channels"})
 
 
-class Store(Questions, Changes, RecordEdits):
+class Store(Questions, Changes, RecordEdits, Merging):
     """A book of contacts in one TinyDB file, open for a session.
 
     A writer holds the book's lock for the whole session (a second writer
@@ -42,7 +43,8 @@ class Store(Questions, Changes, RecordEdits):
     refuses writes. A book reached through a symbolic link is read, written
     and locked at the file the link points to, so the link stays a link.
     Safe to use from worker threads. Its questions are written in
-    ``Questions`` and its changes in ``Changes``, beside it; this class holds
+    ``Questions``, its changes in ``Changes`` and ``RecordEdits``, and its
+    merging in ``Merging``, beside it; this class holds
     the session and the one way to read the book.
     """
 

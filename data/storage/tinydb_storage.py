@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from ..book.schema import RawData, new_database
 from ..errors import WriteFailedError
 from .atomic import write_atomically
+from .book_lines import encode_book
 from .journal import Journal, Replayed, UnencodableChange, generation_of, replay, set_generation
 
 # Past this size the journal is folded into the book at the next change:
@@ -30,7 +31,8 @@ JOURNAL_LIMIT = 4 * 1024 * 1024
 
 
 def encode(data: RawData) -> bytes:
-    return msgspec.json.encode(data)
+    """The book's bytes: one document per line, in a form git can merge."""
+    return encode_book(data)
 
 
 def decode(payload: bytes | memoryview) -> Any:
@@ -172,6 +174,17 @@ class AtomicJSONStorage(Storage):
             set_generation(self._data, generation)
             return
         self._journal.restart(generation_of(self._data))
+
+    def replace(self, data: RawData) -> None:
+        """Make ``data`` the whole book, durably, as a new generation (a
+        merged book). On failure the book on disk and in memory is as it was."""
+        self._refuse_if_read_only()
+        try:
+            write_book(self.path, data)
+        except (OSError, msgspec.EncodeError, TypeError) as error:
+            raise write_failed(self.path, error) from error
+        self._data = data
+        self._journal.restart(generation_of(data))
 
     def _persist(self) -> None:
         self._refuse_if_read_only()
