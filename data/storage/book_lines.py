@@ -43,10 +43,11 @@ def encode_book(data: Mapping[str, Mapping[str, Any]]) -> bytes:
     return b"".join(parts)
 
 
-def is_line_form(payload: bytes) -> bool:
-    """Whether a book's bytes are in the form ``encode_book`` writes (rather
-    than TinyDB's own single line)."""
-    return payload.startswith(b'{"') and b": {\n" in payload[:200]
+def is_line_form(head: bytes) -> bool:
+    """Whether a book whose first bytes are ``head`` is in the form
+    ``encode_book`` writes, rather than TinyDB's own single line."""
+    first, newline, _ = head.partition(b"\n")
+    return bool(newline) and first.startswith(b'{"') and first.endswith(b": {")
 
 
 def _numeric(key: str) -> tuple[int, str]:

@@ -26,8 +26,15 @@ from ..domain.search_text import fold
 from ..errors import BrokenDatabaseError
 from .backups import newest_backup
 from .book_file import read_book
+from .book_lines import is_line_form
 
 SHOWN_PROBLEMS = 20
+# Enough of the file to tell its form: the first line of either form is short.
+_HEAD = 4096
+_FORMS = {
+    True: "one document per line (git can diff and merge it)",
+    False: "TinyDB's single line (written one document per line at the next save)",
+}
 
 _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "accounts": account_from_doc,
@@ -42,6 +49,8 @@ _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 class IntegrityReport(msgspec.Struct):
     path: Path
     version: int | None = None
+    # Whether the file is written one document per line (else TinyDB's one line).
+    line_form: bool | None = None
     counts: dict[str, int] = msgspec.field(default_factory=dict)
     problems: list[str] = msgspec.field(default_factory=list)
     backup: Path | None = None
@@ -54,6 +63,8 @@ class IntegrityReport(msgspec.Struct):
         lines = [f"database: {self.path}"]
         if self.version is not None:
             lines.append(f"schema version: {self.version}")
+        if self.line_form is not None:
+            lines.append(f"form: {_FORMS[self.line_form]}")
         lines.extend(f"{name}: {count:,}" for name, count in self.counts.items())
         lines.append(f"newest backup: {self.backup or 'none'}")
         if self.healthy:
@@ -77,6 +88,8 @@ def check_database(path: Path) -> IntegrityReport:
         report.problems.append(str(error))
         return report
     report.version = schema_version(data)
+    with path.open("rb") as file:
+        report.line_form = is_line_form(file.read(_HEAD))
     records: dict[str, dict[str, Any]] = {}
     for table in TABLES:
         records[table] = _decode_table(table, data.get(table, {}), report.problems)

@@ -181,7 +181,7 @@ def _merge_record(
 ) -> tuple[Doc, list[Conflict]]:
     if _same(ours, theirs):
         return _copy(ours), []
-    theirs_newer = _newer(theirs, ours)
+    newer = _newer_side(ours, theirs)
     merged: Doc = {}
     conflicts: list[Conflict] = []
     for field in dict.fromkeys([*ours, *theirs]):
@@ -196,33 +196,35 @@ def _merge_record(
         elif base is not None and _same(other, before):
             value = mine
         else:
-            kept, lost = (other, mine) if theirs_newer else (mine, other)
-            loser = ours if theirs_newer else theirs
-            value = kept
-            record_id = ours["id"]
-            conflicts.append(
-                Conflict(
-                    id=conflict_id(table, record_id, field, lost),
-                    table=table,
-                    record_id=record_id,
-                    field=field,
-                    value=lost,
-                    updated_at=_text(loser.get("updated_at")),
-                    contact_id=record_id if table == "contacts" else _text(ours.get("contact_id")),
-                )
-            )
+            theirs_kept = newer > 0 or (newer == 0 and _canonical(other) > _canonical(mine))
+            value, lost = (other, mine) if theirs_kept else (mine, other)
+            loser = ours if theirs_kept else theirs
+            conflicts.append(_conflict(table, ours, field, lost, loser))
         if value is not _MISSING:
             merged[field] = _copy(value)
     return merged, conflicts
 
 
-def _newer(first: Doc, second: Doc) -> bool:
-    """Whether ``first`` was changed after ``second``; for a tie (or no
-    times) an order of their contents, so that both sides agree on it."""
-    one, other = _moment(first.get("updated_at")), _moment(second.get("updated_at"))
-    if one != other:
-        return one > other
-    return _canonical(first) > _canonical(second)
+def _conflict(table: str, record: Doc, field: str, lost: Any, loser: Doc) -> Conflict:
+    record_id = record["id"]
+    return Conflict(
+        id=conflict_id(table, record_id, field, lost),
+        table=table,
+        record_id=record_id,
+        field=field,
+        value=lost,
+        updated_at=_text(loser.get("updated_at")),
+        contact_id=record_id if table == "contacts" else _text(record.get("contact_id")),
+    )
+
+
+def _newer_side(ours: Doc, theirs: Doc) -> int:
+    """1 when ``theirs`` was changed last, -1 when ``ours`` was, 0 when that
+    cannot be told (the same time, or none): each field then keeps the
+    greater of its two values, an order both sides agree on whichever is
+    merged into which, and which a merged record keeps when merged again."""
+    mine, other = _moment(ours.get("updated_at")), _moment(theirs.get("updated_at"))
+    return (other > mine) - (other < mine)
 
 
 def _moment(value: Any) -> float:

@@ -119,6 +119,8 @@ class Merging:
         before = checked_copy(base, "the base copy") if base is not None else None
         with self._mutex:
             self.index()  # this book is checked whole before it is rewritten
+            # The book file complete first, as a merge driver or a sync reads it.
+            self._storage.fold()
             merged = merge_books(self._data_now(), other, before)
             if not merged.report.changes_anything:
                 return merged.report
