@@ -42,7 +42,7 @@ def test_each_document_is_one_line_with_its_keys_sorted(db_path: Path) -> None:
     # _meta, a contact, a channel, three touches.
     assert len(documents) == 6
     for line in documents:
-        key, _, body = line.partition(": ")
+        key, _, body = line.partition(":")
         doc = json.loads(body)
         assert list(doc) == sorted(doc)
         assert json.loads(key).isdigit()
