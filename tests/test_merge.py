@@ -15,6 +15,7 @@ import pytest
 from bchan_tui.cli import main
 from bchan_tui.data import Rung, Store
 from bchan_tui.data.errors import ValidationError
+from bchan_tui.data.exchange.export_markdown import export_markdown
 from bchan_tui.data.storage.book_file import read_database
 from bchan_tui.data.storage.journal import journal_path
 from bchan_tui.data.storage.merge import MergeProblem, merge_books
@@ -216,7 +217,10 @@ def test_taking_a_codename_another_contact_holds_is_refused(devices: Devices) ->
     with at(2), Store(devices.desktop) as desktop:
         desktop.update_contact(devices.marta, codename="HAWK")
         desktop.add_contact("Priya Raman", codename="osprey")
-    with at(3), devices.merge_desktop_into_laptop() as merged:
+    with at(3), Store(devices.laptop) as merged:
+        report = merged.merge_in(read_database(devices.desktop), read_database(devices.base))
+        # The laptop's codename is the other value of Marta's, and Priya's codename.
+        assert report.shared_codenames == []
         [conflict] = merged.conflicts()
         assert conflict.value == "OSPREY"
         with pytest.raises(ValidationError, match="taken by another contact"):
@@ -301,3 +305,34 @@ def records(book: dict[str, dict[str, dict[str, object]]]) -> dict[str, dict[obj
         for table, docs in book.items()
         if table != "_meta"
     }
+
+
+def test_a_redacted_export_shows_neither_value_of_a_private_address_in_conflict(
+    devices: Devices,
+) -> None:
+    with at(1), Store(devices.laptop) as laptop:
+        laptop.update_channel(devices.signal, address="+46 70 111 2222")
+    with at(2), Store(devices.desktop) as desktop:
+        desktop.update_channel(devices.signal, address="+46 70 333 4444")
+
+    with at(3), devices.merge_desktop_into_laptop() as merged:
+        [conflict] = merged.conflicts()
+        assert (conflict.field, conflict.value) == ("address", "+46 70 111 2222")
+        redacted = export_markdown(merged, now=START.add(hours=3))
+        revealed = export_markdown(merged, reveal=True, now=START.add(hours=3))
+    assert "merge conflict: channel address has two values" in redacted
+    for number in ("111 2222", "333 4444", "1112222", "3334444"):
+        assert number not in redacted
+    assert "other copy '+46 70 111 2222'" in revealed
+
+
+def test_a_codename_each_side_gave_to_another_person_is_reported(devices: Devices) -> None:
+    with at(1), Store(devices.laptop) as laptop:
+        laptop.update_contact(devices.marta, codename="OSPREY")
+    with at(2), Store(devices.desktop) as desktop:
+        desktop.add_contact("Priya Raman", codename="osprey")
+
+    with at(3), Store(devices.laptop) as merged:
+        report = merged.merge_in(read_database(devices.desktop), read_database(devices.base))
+    assert report.shared_codenames == ["OSPREY"]
+    assert any("codename 'OSPREY' is now held by two contacts" in line for line in report.lines())

@@ -25,6 +25,7 @@ import msgspec
 from ..book.conflicts import CONFLICTS_TABLE, Conflict, conflict_id, conflict_to_doc
 from ..book.schema import META_TABLE, TABLES, RawData
 from ..domain.clock import timestamp
+from ..domain.search_text import fold
 from ..errors import DatabaseError
 
 Doc = dict[str, Any]
@@ -59,6 +60,8 @@ class MergeReport(msgspec.Struct):
     # Records one side removed, kept because a merged record refers to them.
     kept_for_references: int = 0
     conflicts: list[Conflict] = msgspec.field(default_factory=list)
+    # Codenames two contacts now share (each side gave one to another person).
+    shared_codenames: list[str] = msgspec.field(default_factory=list)
 
     @property
     def changes_anything(self) -> bool:
@@ -83,6 +86,11 @@ class MergeReport(msgspec.Struct):
                 f"{len(self.conflicts)} conflict(s) to settle in Needs attention ({fields}): "
                 "the newer value was kept"
             )
+        lines.extend(
+            f"codename {codename!r} is now held by two contacts: give one of them another "
+            "(`bchan check` names them)"
+            for codename in self.shared_codenames
+        )
         return lines or ["nothing to merge: both copies hold the same records"]
 
 
@@ -114,6 +122,7 @@ def merge_books(ours: RawData, theirs: RawData, base: RawData | None = None) -> 
         found.extend(conflicts)
     _keep_referenced(merged, ours, theirs, report)
     _add_conflicts(merged, found, report)
+    report.shared_codenames = _shared_codenames(merged["contacts"].values())
     return MergedBook(_numbered(merged, ours), report)
 
 
@@ -275,6 +284,17 @@ def _add_conflicts(merged: RawData, found: Iterable[Conflict], report: MergeRepo
         record = merged.get(doc.get("table", ""), {}).get(doc.get("record_id", ""))
         if record is None or _same(record.get(doc.get("field", ""), None), doc.get("value")):
             del conflicts[conflict_key]
+
+
+def _shared_codenames(contacts: Iterable[Doc]) -> list[str]:
+    """Codenames two contacts hold: the store refuses that, but each copy
+    may have given the same one to a different person."""
+    holders: dict[str, list[str]] = {}
+    for contact in contacts:
+        codename = contact.get("codename")
+        if isinstance(codename, str) and codename:
+            holders.setdefault(fold(codename), []).append(codename)
+    return sorted(names[0] for names in holders.values() if len(names) > 1)
 
 
 # --- numbering -----------------------------------------------------------------------
