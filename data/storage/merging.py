@@ -8,7 +8,6 @@ bchan temporary copies of the book.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -44,10 +43,11 @@ _DECODERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 
 
 def checked_copy(data: object, which: str) -> RawData:
-    """A copy of another book to merge: structurally checked, brought to this
-    schema version, every record decoded; else ``MergeProblem`` saying which."""
+    """Another copy of the book, to merge: structurally checked, brought to
+    this schema version (in place: it is a copy just read), every record
+    decoded; else ``MergeProblem`` saying which."""
     try:
-        book = check_structure(copy.deepcopy(data))
+        book = check_structure(data)
     except SchemaMismatch as error:
         raise MergeProblem(f"{which} cannot be merged: {error}") from None
     if needs_migration(book):
