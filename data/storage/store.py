@@ -70,6 +70,7 @@ class Store(Questions, Changes, RecordEdits, Merging):
             self._release_lock()
             raise
         self._storage = self._opened.storage
+        self._storage.on_arrival = self._forget_index
         # Where a journal of another generation of the book was set aside
         # at opening (its changes are not in the book), or None.
         self.journal_set_aside = self._opened.journal_set_aside
@@ -123,6 +124,12 @@ class Store(Questions, Changes, RecordEdits, Merging):
                 raise broken(self.path, str(problem)) from None
             self._part = (wanted, built)
             return built
+
+    def _forget_index(self) -> None:
+        """Another device's copy of the book was merged in (see ``arrivals``):
+        the index no longer knows every record, and is built again on use."""
+        self._index, self._part = None, None
+        self._changed()
 
     def _changed(self, table: str | None = None) -> None:
         self._part = None

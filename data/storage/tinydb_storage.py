@@ -5,13 +5,14 @@ place, so a kill mid-write corrupts it; CachingMiddleware loses writes that
 were not flushed. This storage parses once with msgspec and serves reads from
 memory. A single changed document is appended to the book's journal before
 the call returns; batches, a grown journal and the end of the session
-rewrite the whole file atomically.
+rewrite the whole file atomically, after merging in any copy a synced
+folder put in its place meanwhile (see ``arrivals``).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,12 @@ import msgspec
 from tinydb.storages import Storage
 
 from ..book.schema import RawData, new_database
-from ..errors import WriteFailedError
+from ..errors import BrokenDatabaseError, WriteFailedError
+from .arrivals import arrived_copy, identity
 from .atomic import write_atomically
 from .book_lines import encode_book
 from .journal import Journal, Replayed, UnencodableChange, generation_of, replay, set_generation
+from .merge import merge_books
 
 # Past this size the journal is folded into the book at the next change:
 # replaying it at open should cost little next to parsing the book.
@@ -77,6 +80,11 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         self._data = data
         self._journal = Journal(path, generation_of(data), replayed)
+        # The file this session read, or last wrote: another one found at the
+        # path before a whole write was put there by another program.
+        self._known = identity(path)
+        # Called when a copy another program put in place was merged in.
+        self.on_arrival: Callable[[], None] | None = None
         self._batch_depth = 0
         self._pending = False
         self._closed = False
@@ -163,15 +171,14 @@ class AtomicJSONStorage(Storage):
 
     def fold(self) -> None:
         """Write the book whole with the journal's changes, and empty the
-        journal. If the write fails (a full disk), every change is still in
-        the journal, which is kept: nothing is lost, so nothing is raised."""
+        journal. If the write fails (a full disk, or another program put a
+        file bchan cannot read in the book's place), every change is still
+        in the journal, which is kept: nothing is lost, so nothing is raised."""
         if not self._journal.changes:
             return
-        generation = generation_of(self._data)
         try:
-            write_book(self.path, self._data)
-        except OSError:
-            set_generation(self._data, generation)
+            self._data = self._write_whole(self._data)
+        except (OSError, BrokenDatabaseError):
             return
         self._journal.restart(generation_of(self._data))
 
@@ -180,16 +187,15 @@ class AtomicJSONStorage(Storage):
         merged book). On failure the book on disk and in memory is as it was."""
         self._refuse_if_read_only()
         try:
-            write_book(self.path, data)
+            self._data = self._write_whole(data)
         except (OSError, msgspec.EncodeError, TypeError) as error:
             raise write_failed(self.path, error) from error
-        self._data = data
-        self._journal.restart(generation_of(data))
+        self._journal.restart(generation_of(self._data))
 
     def _persist(self) -> None:
         self._refuse_if_read_only()
         try:
-            write_book(self.path, self._data)
+            self._data = self._write_whole(self._data)
         except (OSError, msgspec.EncodeError, TypeError) as error:
             # The file on disk and its journal are untouched: they are the
             # truth to return to (a value that cannot be encoded is dropped
@@ -197,6 +203,23 @@ class AtomicJSONStorage(Storage):
             self._data = self._reread()
             raise write_failed(self.path, error) from error
         self._journal.restart(generation_of(self._data))
+
+    def _write_whole(self, data: RawData) -> RawData:
+        """Write ``data`` as the whole book, and return what was written:
+        ``data``, with any copy another program put in place merged in."""
+        arrived = arrived_copy(self.path, self._known)
+        if arrived is not None:
+            data = merge_books(data, arrived).data
+            if self.on_arrival is not None:
+                self.on_arrival()
+        generation = generation_of(data)
+        try:
+            write_book(self.path, data)
+        except BaseException:
+            set_generation(data, generation)
+            raise
+        self._known = identity(self.path)
+        return data
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
