@@ -15,6 +15,7 @@ from msgspec.structs import replace
 from ..domain.models import (
     Account,
     AttentionItem,
+    AttentionKind,
     Channel,
     Contact,
     ContactDetail,
@@ -25,6 +26,9 @@ from ..domain.models import (
 )
 from ..domain.scrubber import Scrubber
 from .account_map import AccountMap, AccountPerson
+
+# The conflict's text when it comes without one that leaves out the values.
+_CONFLICT_TEXT = "merge conflict: two values; pick one"
 
 
 def safe_contact(contact: Contact, scrub: Scrubber) -> Contact:
@@ -63,6 +67,12 @@ def safe_account(account: Account, scrub: Scrubber) -> Account:
 
 def safe_attention(item: AttentionItem, scrub: Scrubber) -> AttentionItem:
     safe_text = item.screen_safe_text
+    if item.kind is AttentionKind.CONFLICT:
+        # Either value of a merge conflict may be a private address or the
+        # name a codename hides, one the book no longer holds, so the
+        # scrubber may not know it: the text that leaves both out stands in.
+        shown = scrub(safe_text or _CONFLICT_TEXT)
+        return replace(item, text=shown, screen_safe_text=shown)
     return replace(
         item,
         text=scrub(item.text),
