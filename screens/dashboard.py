@@ -30,6 +30,7 @@ from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter
 
 from .dashboard_archive import ArchiveUndo
 from .dashboard_conflicts import ConflictSettling
+from .dashboard_copies import CopyMerging
 from .dashboard_keys import DASHBOARD_BINDINGS, dashboard_allows
 from .dashboard_status import status_line
 from .failures import report_failure
@@ -45,11 +46,12 @@ TIMES_EVERY_SECONDS = 60.0
 RELOAD_EVERY_SECONDS = 15 * 60.0
 
 
-class DashboardScreen(ArchiveUndo, ConflictSettling):
+class DashboardScreen(ArchiveUndo, ConflictSettling, CopyMerging):
     """The main screen. It shows the first rows at once and reads the rest of
     the book in a worker, so it is on screen (and the keys work) while a
-    large book is still being read. It settles merge conflicts
-    (``ConflictSettling``)."""
+    large book is still being read. It settles merge conflicts and offers to
+    merge a synced folder's conflict copies (``ConflictSettling``,
+    ``CopyMerging``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
 
@@ -101,6 +103,7 @@ class DashboardScreen(ArchiveUndo, ConflictSettling):
             return
         self._update_status()
         self.load_book()
+        self.look_for_conflict_copies()
         # "3 days ago" moves on by itself; bands and states are worked out again
         # now and then, so a dashboard left open stays true.
         self.set_interval(TIMES_EVERY_SECONDS, self.contact_list.refresh)
