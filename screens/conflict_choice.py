@@ -79,7 +79,7 @@ class ConflictChoiceModal(ModalScreen[bool | None]):
             "app.toggle_screen_safe",
             "Mask",
             id="conflict.screen-safe",
-            tooltip="Merge conflict: screen-safe on or off (the values are masked at once)",
+            tooltip="Merge conflict: screen-safe on or off, as m is everywhere",
         ),
         Binding("left,right", "app.focus_next", "Switch", show=False, id="conflict.switch"),
     ]
