@@ -17,7 +17,11 @@ from bchan_tui.data.domain.scrubber import Scrubber
 from bchan_tui.widgets.display import shown_name
 
 from .book_screen import BookScreen
-from .conflict_choice import ConflictChoice, ConflictChoiceModal, ShownConflict
+
+# The dialog's module is imported when a conflict is first opened: the
+# dashboard's first frame waits for nothing it does not show.
+if TYPE_CHECKING:
+    from .conflict_choice import ConflictChoice
 
 
 class ConflictSettling(BookScreen[None]):
@@ -38,6 +42,8 @@ class ConflictSettling(BookScreen[None]):
             self.app.call_from_thread(self._ask_conflict, choice)
 
     def _ask_conflict(self, choice: ConflictChoice) -> None:
+        from .conflict_choice import ConflictChoiceModal
+
         if isinstance(self.app.screen, ConflictChoiceModal):
             return
 
@@ -72,6 +78,8 @@ class ConflictSettling(BookScreen[None]):
 def read_conflict_choice(store: Store, conflict_id: str, scrub: Scrubber) -> ConflictChoice:
     """What the dialog shows of a conflict, plain and screen-safe, read from
     the store (in a worker: the record may need the book decoded)."""
+    from .conflict_choice import ConflictChoice, ShownConflict
+
     conflict = store.conflict(conflict_id)
     record = _record_of(store, conflict)
     kept = to_builtins(getattr(record, conflict.field, None)) if record is not None else None
