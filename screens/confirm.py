@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from bchan_tui.widgets import KeyFooter
 
@@ -26,12 +27,24 @@ class ConfirmModal(ModalScreen[bool]):
         Binding("left,right", "app.focus_next", "Switch", show=False, id="confirm.switch"),
     ]
 
-    def __init__(self, title: str, question: Content, *, confirm: str, safe_default: bool) -> None:
-        """``safe_default`` focuses the cancel button, so a stray Enter does nothing."""
+    def __init__(
+        self,
+        title: str,
+        question: Content,
+        *,
+        confirm: str,
+        safe_default: bool,
+        cancel: str = "Cancel",
+        variant: ButtonVariant = "error",
+    ) -> None:
+        """``safe_default`` focuses the cancel button, so a stray Enter does
+        nothing; ``variant`` colours the confirm button (red: hard to undo)."""
         super().__init__()
         self.title_text = title
         self.question = question
         self.confirm_label = confirm
+        self.cancel_label = cancel
+        self.variant: ButtonVariant = variant
         self.safe_default = safe_default
 
     def compose(self) -> ComposeResult:
@@ -39,8 +52,8 @@ class ConfirmModal(ModalScreen[bool]):
             box.border_title = self.title_text
             yield Static(self.question, classes="confirm-question")
             with Horizontal(classes="confirm-buttons"):
-                yield Button(f"{self.confirm_label} (y)", id="yes", variant="error")
-                yield Button("Cancel (n)", id="no")
+                yield Button(f"{self.confirm_label} (y)", id="yes", variant=self.variant)
+                yield Button(f"{self.cancel_label} (n)", id="no")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from bchan_tui.data import (
     FIRST_ROWS,
     AttentionItem,
+    AttentionKind,
     BchanError,
     BrokenDatabaseError,
     Contact,
@@ -28,6 +29,8 @@ from bchan_tui.data.domain.search_text import SearchText
 from bchan_tui.widgets import AttentionList, ContactList, FilterInput, KeyFooter, SortKey
 
 from .dashboard_archive import ArchiveUndo
+from .dashboard_conflicts import ConflictSettling
+from .dashboard_copies import CopyMerging
 from .dashboard_keys import DASHBOARD_BINDINGS, dashboard_allows
 from .dashboard_status import status_line
 from .failures import report_failure
@@ -43,10 +46,12 @@ TIMES_EVERY_SECONDS = 60.0
 RELOAD_EVERY_SECONDS = 15 * 60.0
 
 
-class DashboardScreen(ArchiveUndo):
+class DashboardScreen(ArchiveUndo, ConflictSettling, CopyMerging):
     """The main screen. It shows the first rows at once and reads the rest of
     the book in a worker, so it is on screen (and the keys work) while a
-    large book is still being read."""
+    large book is still being read. It settles merge conflicts and offers to
+    merge a synced folder's conflict copies (``ConflictSettling``,
+    ``CopyMerging``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
 
@@ -98,6 +103,7 @@ class DashboardScreen(ArchiveUndo):
             return
         self._update_status()
         self.load_book()
+        self.look_for_conflict_copies()
         # "3 days ago" moves on by itself; bands and states are worked out again
         # now and then, so a dashboard left open stays true.
         self.set_interval(TIMES_EVERY_SECONDS, self.contact_list.refresh)
@@ -179,13 +185,20 @@ class DashboardScreen(ArchiveUndo):
     def refresh_attention(self) -> None:
         items = self.store.needs_attention()
         scrubber = self.store.scrubber()
+        intel_conflicts = (
+            {c.id for c in self.store.conflicts() if c.table == "intel"}
+            if any(item.kind is AttentionKind.CONFLICT for item in items)
+            else set()
+        )
         # A newer request replaced this one while it ran: its answer wins.
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_attention, items, scrubber)
+            self.app.call_from_thread(self._show_attention, items, scrubber, intel_conflicts)
 
-    def _show_attention(self, items: list[AttentionItem], scrubber: Scrubber) -> None:
+    def _show_attention(
+        self, items: list[AttentionItem], scrubber: Scrubber, intel_conflicts: set[str]
+    ) -> None:
         self.use_scrubber(scrubber)
-        self.attention_list.set_items(items, self.contacts)
+        self.attention_list.set_items(items, self.contacts, intel_conflicts=intel_conflicts)
         self.query_one("#attention-pane").border_subtitle = f"{len(items):,} items"
 
     def use_scrubber(self, scrubber: Scrubber) -> None:
@@ -352,7 +365,10 @@ class DashboardScreen(ArchiveUndo):
 
     @on(AttentionList.Selected)
     def _attention_selected(self, event: AttentionList.Selected) -> None:
-        self.open_contact(event.contact_id)
+        if event.conflict_id:
+            self.open_conflict(event.conflict_id)
+        else:
+            self.open_contact(event.contact_id)
 
     @on(ContactList.Highlighted)
     def _list_highlighted(self) -> None:

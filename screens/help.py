@@ -20,6 +20,7 @@ from bchan_tui.widgets.legend import LEGEND
 from .accounts import AccountsScreen
 from .archive import ArchiveScreen
 from .confirm import ConfirmModal
+from .conflict_choice import ConflictChoiceModal
 from .contact import ContactScreen
 from .dashboard import DashboardScreen
 from .form import FormModal
@@ -44,6 +45,10 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[B
         ("Archive view", bindings_of(ArchiveScreen.BINDINGS)),
         ("Forms", bindings_of(FormModal.BINDINGS)),
         ("Log a touch", bindings_of(LogTouchModal.BINDINGS)),
+        (
+            "Merge conflict (enter on one in Needs attention)",
+            bindings_of(ConflictChoiceModal.BINDINGS),
+        ),
         ("Questions", bindings_of(ConfirmModal.BINDINGS)),
     ]
 

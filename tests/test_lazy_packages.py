@@ -32,5 +32,6 @@ def test_starting_the_app_imports_no_form_or_other_screen() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert "bchan_tui.screens.dashboard" in loaded
-    for later in ("contact", "accounts", "log_touch", "edit_contact", "quick_add", "help"):
+    later_ones = ("contact", "accounts", "log_touch", "edit_contact", "quick_add", "help")
+    for later in (*later_ones, "conflict_choice", "confirm"):
         assert f"bchan_tui.screens.{later}" not in loaded, later

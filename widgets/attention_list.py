@@ -4,7 +4,7 @@ date is, is seen in a narrow pane)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,6 +22,7 @@ from .cursor_list import CursorList
 from .display import fit, shown_name
 
 _KIND_STYLE = {
+    AttentionKind.CONFLICT: "urgent",
     AttentionKind.OVERDUE: "urgent",
     AttentionKind.DUE: "soon",
     AttentionKind.HOT_PRIVATE: "urgent",
@@ -31,6 +32,7 @@ _KIND_STYLE = {
 }
 
 _KIND_MARK = {
+    AttentionKind.CONFLICT: "≠",
     AttentionKind.OVERDUE: "●",
     AttentionKind.DUE: "●",
     AttentionKind.HOT_PRIVATE: "▲",
@@ -41,6 +43,9 @@ _KIND_MARK = {
 
 # Items about what a contact told you: they name a source.
 _ABOUT_INTEL = {AttentionKind.UNVERIFIED, AttentionKind.ONE_SIDED}
+
+# Who a merge conflict about an account's record is about: no contact.
+AN_ACCOUNT = "an account"
 
 
 def wrap_lines(text: str, width: int, lines: int) -> list[str]:
@@ -72,7 +77,8 @@ class AttentionList(CursorList):
     """Needs-attention items: the contact's name, then what is wrong.
 
     Give it the items and the contacts they name with ``set_items``; it posts
-    ``Selected`` with the contact's id when an item is opened.
+    ``Selected`` with the contact's id (and, for a merge conflict, the
+    conflict's) when an item is opened.
     """
 
     ITEM_LINES = 3
@@ -105,9 +111,11 @@ class AttentionList(CursorList):
 
     @dataclass
     class Selected(Message):
-        """The user opened an item: show this contact."""
+        """The user opened an item: show this contact, or settle this merge
+        conflict (``conflict_id``; ``contact_id`` is "" for an account's)."""
 
         contact_id: str
+        conflict_id: str = ""
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -115,15 +123,25 @@ class AttentionList(CursorList):
         super().__init__(name=name, id=id, classes=classes)
         self._items: list[AttentionItem] = []
         self._contacts: Mapping[str, Contact] = {}
+        self._about_intel: frozenset[str] = frozenset()
         self._loaded = False
         # What screen-safe scrubs texts with: the store's, once the screen has it.
         self.scrubber = Scrubber()
 
-    def set_items(self, items: Sequence[AttentionItem], contacts: Mapping[str, Contact]) -> None:
-        """Show these items; ``contacts`` names the people they are about."""
+    def set_items(
+        self,
+        items: Sequence[AttentionItem],
+        contacts: Mapping[str, Contact],
+        *,
+        intel_conflicts: Collection[str] = (),
+    ) -> None:
+        """Show these items; ``contacts`` names the people they are about.
+        ``intel_conflicts``: the ids of merge conflicts about intel, whose
+        contact screen-safe calls a source, as for other items about intel."""
         chosen = self.highlighted_item
         self._items = list(items)
         self._contacts = contacts
+        self._about_intel = frozenset(intel_conflicts)
         self._loaded = True
         if chosen is not None:
             # Stay on the same item when the list is recomputed.
@@ -150,6 +168,16 @@ class AttentionList(CursorList):
         safe = safe_attention(item, self.scrubber)
         return safe.text if safe.screen_safe_text is None else safe.screen_safe_text
 
+    def who(self, item: AttentionItem) -> str:
+        """Whom the item is about, as the list names them."""
+        if item.kind is AttentionKind.CONFLICT and not item.contact_id:
+            return AN_ACCOUNT
+        contact = self._contacts.get(item.contact_id)
+        if contact is None:
+            return "(archived)"
+        source = item.kind in _ABOUT_INTEL or item.conflict_id in self._about_intel
+        return shown_name(contact, screen_safe=self.screen_safe, source=source)
+
     def watch_screen_safe(self) -> None:
         self.refresh()
 
@@ -157,7 +185,8 @@ class AttentionList(CursorList):
         return len(self._items)
 
     def item_opened(self, index: int) -> None:
-        self.post_message(self.Selected(self._items[index].contact_id))
+        item = self._items[index]
+        self.post_message(self.Selected(item.contact_id, item.conflict_id))
 
     def empty_message(self) -> str:
         return " All caught up." if self._loaded else " Working it out…"
@@ -170,12 +199,7 @@ class AttentionList(CursorList):
             else self.rich_style
         )
         if line == 0:
-            contact = self._contacts.get(item.contact_id)
-            who = (
-                shown_name(contact, screen_safe=self.screen_safe, source=item.kind in _ABOUT_INTEL)
-                if contact
-                else "(archived)"
-            )
+            who = self.who(item)
             mark_style = base + self.get_component_rich_style(
                 f"attention-list--{_KIND_STYLE[item.kind]}", partial=True
             )

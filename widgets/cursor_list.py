@@ -35,7 +35,13 @@ class CursorList(ScrollView, can_focus=True):
         Binding("G,end", "cursor_last", "Last", show=False, id="list.last"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
-        Binding("enter", "select", "Open", id="list.open", tooltip="Open the highlighted contact"),
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            id="list.open",
+            tooltip="Open the highlighted contact or merge conflict",
+        ),
     ]
 
     HEADER_LINES: ClassVar[int] = 0

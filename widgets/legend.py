@@ -14,6 +14,11 @@ LEGEND: tuple[tuple[str, str], ...] = (
         "recent use has spent (warm from a quarter, hot from a half); it cools by itself",
     ),
     ("●●●○○", "strength: how high you stand on their list, 0 to 5"),
+    (
+        "≠",
+        "needs attention: a merge conflict, a field two copies of the book changed "
+        "each its own way; enter picks the value that stays",
+    ),
     ("●", "needs attention: a relationship due or overdue for a touch"),
     ("▲", "needs attention: a private channel is hot, so rest it"),
     ("?", "needs attention: what a source told you is still unverified"),

@@ -10,11 +10,15 @@ record is given the record itself, never one of these.
 
 from __future__ import annotations
 
+from typing import Any
+
 from msgspec.structs import replace
 
+from ..domain.masking import mask_address
 from ..domain.models import (
     Account,
     AttentionItem,
+    AttentionKind,
     Channel,
     Contact,
     ContactDetail,
@@ -25,6 +29,15 @@ from ..domain.models import (
 )
 from ..domain.scrubber import Scrubber
 from .account_map import AccountMap, AccountPerson
+from .attention import shown_value
+from .conflicts import Conflict
+
+# What stands for a value of a merge conflict that screen-safe hides whole.
+WITHHELD_VALUE = "[withheld while screen-safe]"
+# What stands for a confidential intel item's summary, as on the screens.
+WITHHELD_SUMMARY = "confidential"
+# The conflict's text when it comes without one that leaves out the values.
+_CONFLICT_TEXT = "merge conflict: two values; pick one"
 
 
 def safe_contact(contact: Contact, scrub: Scrubber) -> Contact:
@@ -63,6 +76,12 @@ def safe_account(account: Account, scrub: Scrubber) -> Account:
 
 def safe_attention(item: AttentionItem, scrub: Scrubber) -> AttentionItem:
     safe_text = item.screen_safe_text
+    if item.kind is AttentionKind.CONFLICT:
+        # Either value of a merge conflict may be a private address or the
+        # name a codename hides, one the book no longer holds, so the
+        # scrubber may not know it: the text that leaves both out stands in.
+        shown = scrub(safe_text or _CONFLICT_TEXT)
+        return replace(item, text=shown, screen_safe_text=shown)
     return replace(
         item,
         text=scrub(item.text),
@@ -113,3 +132,26 @@ def safe_account_map(account_map: AccountMap, scrub: Scrubber) -> AccountMap:
         back_channels=tuple(_safe_person(p, scrub) for p in account_map.back_channels),
         intel=tuple(safe_intel(item, scrub) for item in account_map.intel),
     )
+
+
+def safe_conflict_value(
+    conflict: Conflict, value: Any, *, codenamed: bool, confidential: bool, scrub: Scrubber
+) -> str:
+    """One value of a merge conflict (the one kept or the other copy's) as
+    screen-safe shows it. ``codenamed``: the contact it is about has a
+    codename; ``confidential``: the intel item it is about is.
+
+    The other copy's value need not be in this book, so the scrubber, which
+    knows this book's private addresses and names, cannot be relied on for
+    it: an address is masked whatever its rung (the other copy may keep it
+    on the private one), a codename and a codenamed person's name are
+    withheld whole (either beside the other gives the person away). Other
+    text is scrubbed, as everywhere else."""
+    table, field = conflict.table, conflict.field
+    if table == "channels" and field == "address":
+        return mask_address(value) if isinstance(value, str) and value else shown_value(value)
+    if table == "contacts" and (field == "codename" or (field == "name" and codenamed)):
+        return WITHHELD_VALUE
+    if table == "intel" and field == "summary" and confidential:
+        return WITHHELD_SUMMARY
+    return scrub(shown_value(value))

@@ -20,6 +20,7 @@ from bchan_tui.screens import (
     HelpScreen,
     QuickAddModal,
 )
+from bchan_tui.screens.conflict_choice import ConflictChoiceModal
 from bchan_tui.screens.form import FormModal
 from bchan_tui.screens.help import help_sections
 from bchan_tui.widgets import LadderView
@@ -36,6 +37,7 @@ BOUND = (
     LadderView,
     FormModal,
     ConfirmModal,
+    ConflictChoiceModal,
     HelpScreen,
 )
 
