@@ -18,9 +18,15 @@ from bchan_tui.data import Rung, Store
 from .git_devices import Device, add_person, git, isolate_git, make_devices, names_in, sync
 
 MORNING = pendulum.datetime(2026, 12, 7, 9, 0, tz="UTC")
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 # The lines README.md gives for setting the driver up by hand.
 README_ATTRIBUTES = "book.json merge=bchan\n"
 README_DRIVER = "bchan merge --git %O %A %B"
+
+
+def test_the_readme_gives_these_lines() -> None:
+    assert f"echo '{README_ATTRIBUTES.strip()}' >> .gitattributes" in README
+    assert f'git config merge.bchan.driver "{README_DRIVER}"' in README
 
 
 @pytest.fixture(autouse=True)
