@@ -157,7 +157,9 @@ class Repository:
     def commit(self, message: str, paths: Sequence[str]) -> bool:
         """Commit ``paths`` alone (whatever else is staged stays staged);
         False when they hold nothing new."""
-        self.must("git add", "add", "--", *paths)
+        # --force: the book is synced because it was asked for, even where
+        # a broad pattern of the user's (*.json) ignores it.
+        self.must("git add", "add", "--force", "--", *paths)
         if not self.staged(paths):
             return False
         self.must("git commit", "commit", "--quiet", "-m", message, "--", *paths)

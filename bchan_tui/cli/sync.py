@@ -32,9 +32,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "sync",
         help="commit the book, pull the other devices' changes (merged record by record), push",
-        description="For a book kept in a git repository: set up the merge driver "
-        "(.gitattributes and git config) and a .gitignore for the book's own files, fold the "
-        "journal into the book, commit it, pull with the merge driver, check the book opens, "
+        description="For a book kept in a git repository: fold the journal into the book, "
+        "set up the merge driver (.gitattributes and git config) and a .gitignore for the "
+        "book's own files, commit them, pull with the merge driver, check the book opens, "
         "and push. The book stays locked throughout. Exit 0 when all went well, 1 when a git "
         "step failed (the book is as it was before it), 2 when the book is not in a git "
         "repository, git is missing, the book does not open or another session holds it.",
@@ -94,12 +94,14 @@ def run(args: argparse.Namespace) -> int:
 def _sync(repo: Repository, book: Path, relative: str, lock: SessionLock, remote: str) -> int:
     from . import sync_setup
 
+    # The book first: one that does not open stops the sync before anything
+    # in the repository is changed.
+    step(f"journal: {_fold_journal(book, lock)}")
     step(f"merge driver: {sync_setup.merge_attribute(repo, relative)}")
     step(f"merge driver: {sync_setup.merge_driver(repo)}")
     added = sync_setup.ignored_files(repo, relative)
     if added:
         step(f"ignored: {', '.join(added)} (added to {sync_setup.IGNORES})")
-    step(f"journal: {_fold_journal(book, lock)}")
     paths = [relative, *_setup_files(repo)]
     message = f"bchan sync: {socket.gethostname()}, {_now_utc()}"
     if repo.commit(message, paths):

@@ -88,9 +88,9 @@ def test_each_step_is_printed_and_the_merge_is_reported(
     assert steps == [
         "repository",
         "lock",
-        "merge driver",
-        "merge driver",
         "journal",
+        "merge driver",
+        "merge driver",
         "commit",
         "pull",
         "check",

@@ -68,6 +68,20 @@ def test_sync_outside_a_repository_says_so(
     assert not (device.folder / ".gitattributes").exists()
 
 
+def test_a_book_that_does_not_open_stops_the_sync_before_any_change(
+    devices: tuple[Device, Device], capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _ = devices
+    (a.folder / ".gitattributes").unlink()
+    a.book.write_text(BROKEN)
+    status, out, err = sync(capsys, a)
+    assert status == 2
+    assert "not valid JSON" in err
+    assert "merge driver" not in out
+    assert not (a.folder / ".gitattributes").exists()
+    assert a.book.read_text() == BROKEN
+
+
 def test_sync_without_git_says_so(
     devices: tuple[Device, Device],
     monkeypatch: pytest.MonkeyPatch,

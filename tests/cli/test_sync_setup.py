@@ -71,7 +71,7 @@ def test_lines_the_user_wrote_are_kept_and_not_repeated(
     git(tmp_path, "init", "--quiet", "--bare", str(tmp_path / "remote.git"))
     git(tmp_path, "clone", "--quiet", str(tmp_path / "remote.git"), str(device.folder))
     (device.folder / ".gitattributes").write_text("*.json merge=bchan")
-    (device.folder / ".gitignore").write_text("*.bak\n*.lock\n")
+    (device.folder / ".gitignore").write_text("*.bak\n*.lock\n*.json\n")
     git(device.folder, "config", "merge.bchan.driver", README_DRIVER)
     with Store(device.book) as store:
         store.add_contact("Marta Lindqvist")
@@ -82,7 +82,8 @@ def test_lines_the_user_wrote_are_kept_and_not_repeated(
     assert (device.folder / ".gitattributes").read_text() == "*.json merge=bchan"
     assert git(device.folder, "config", "merge.bchan.driver").strip() == README_DRIVER
     ignores = (device.folder / ".gitignore").read_text().splitlines()
-    assert ignores[:2] == ["*.bak", "*.lock"]
+    assert ignores[:3] == ["*.bak", "*.lock", "*.json"]
+    assert "book.json" in git(device.folder, "ls-files").split(), "synced though *.json is ignored"
     assert "book.json.lock" not in ignores and "book.json.*.bak" not in ignores
     assert "book.json.journal" in ignores
 
