@@ -129,8 +129,9 @@ def _fold_journal(book: Path, lock: SessionLock) -> str:
 
 
 def _setup_files(repo: Repository) -> list[str]:
-    """.gitattributes and .gitignore, when there is something of them to
-    commit: they tell the other devices how to merge the book, and what to leave out."""
+    """.gitattributes and .gitignore, when they exist (git commits them only
+    when they changed): they tell the other devices how to merge the book,
+    and what to leave out."""
     from .sync_setup import ATTRIBUTES, IGNORES
 
     return [name for name in (ATTRIBUTES, IGNORES) if (repo.top / name).is_file()]
