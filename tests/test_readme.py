@@ -23,6 +23,7 @@ def test_the_sections_come_in_the_order_a_newcomer_needs() -> None:
         "Heat and the ladder",
         "Keys",
         "Commands",
+        "Two devices",
         "Development",
         "More",
     ]

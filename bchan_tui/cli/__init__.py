@@ -13,14 +13,14 @@ from typing import NoReturn
 
 from bchan_tui import __version__
 
-from . import check, demo, export, find, import_, launch, log, merge, query, reach, reply
+from . import check, demo, export, find, import_, launch, log, merge, query, reach, reply, sync
 from .common import run_guarded
 
 # Each module adds its subcommand with register(); order is the --help order.
 # Every run builds the whole parser, so a module imports at its top only what
 # registering and the common path need; what one command alone uses (the
 # exporter, the demo book, the checker) is imported when that command runs.
-SUBCOMMANDS = (check, demo, find, reach, log, reply, query, export, import_, merge)
+SUBCOMMANDS = (check, demo, find, reach, log, reply, query, export, import_, merge, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

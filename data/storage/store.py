@@ -24,6 +24,7 @@ from ..domain.models import Rung
 from ..domain.scrubber import Scrubber
 from ..errors import DatabaseError
 from .book_file import OpenedBook, back_up_once_a_day, broken, open_book
+from .book_lines import is_line_form
 from .changes import Changes
 from .documents import DocumentWriter
 from .lock import SessionLock
@@ -48,7 +49,12 @@ class Store(Questions, Changes, RecordEdits, Merging):
     the session and the one way to read the book.
     """
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, *, read_only: bool = False, lock: SessionLock | None = None
+    ) -> None:
+        """``lock``: the book's lock, already held by the caller, for a writer
+        whose session is one step of a longer one (``bchan sync`` keeps the
+        book locked across its git steps); it is left held at close."""
         self.path = Path(os.path.realpath(path))
         self.read_only = read_only
         self._mutex = threading.RLock()
@@ -62,8 +68,13 @@ class Store(Questions, Changes, RecordEdits, Merging):
         self._lock: SessionLock | None = None
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self._lock = SessionLock(self.path)
-            self._lock.acquire()
+            if lock is None:
+                self._lock = SessionLock(self.path)
+                self._lock.acquire()
+            elif not (lock.held and Path(os.path.realpath(lock.db_path)) == self.path):
+                # A second flock of the file is refused even in this process,
+                # so the caller's lock is used as it is, never taken again.
+                raise ValueError(f"the lock handed to the store is not a held lock of {self.path}")
         try:
             self._opened: OpenedBook = open_book(self.path, read_only=read_only)
         except BaseException:
@@ -171,6 +182,19 @@ class Store(Questions, Changes, RecordEdits, Merging):
                 self._closed = True
                 self._release_lock()
 
+    def write_whole(self) -> int:
+        """Write the book file whole now, with its journal folded in and one
+        document to a line (the form git merges), unless it is both already;
+        returns how many journal changes were folded in. The book is checked
+        whole first; ``WriteFailedError`` leaves the book and journal as they were."""
+        with self._mutex:
+            self._refuse_if_closing()
+            self.index()
+            folded = self._storage.unfolded_changes
+            if folded or not _in_line_form(self.path):
+                self._storage.replace(self._data)
+            return folded
+
     def _refuse_if_closing(self) -> None:
         """Stop a reader once the session has ended, or has begun to end in
         another thread."""
@@ -207,6 +231,16 @@ class Store(Questions, Changes, RecordEdits, Merging):
                 self._index = None
                 self._changed()
                 raise
+
+
+# The first line of a book in the line form is short ('{"_meta": {'); a book
+# in TinyDB's single line has none, so a bounded read tells them apart.
+_FIRST_LINE_AT_MOST = 4096
+
+
+def _in_line_form(path: Path) -> bool:
+    with path.open("rb") as file:
+        return is_line_form(file.readline(_FIRST_LINE_AT_MOST))
 
 
 __all__ = ["Store"]
