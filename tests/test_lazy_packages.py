@@ -35,3 +35,20 @@ def test_starting_the_app_imports_no_form_or_other_screen() -> None:
     later_ones = ("contact", "accounts", "log_touch", "edit_contact", "quick_add", "help")
     for later in (*later_ones, "conflict_choice", "confirm"):
         assert f"bchan_tui.screens.{later}" not in loaded, later
+
+
+def test_a_shell_command_loads_no_git_plumbing_nor_hashing() -> None:
+    # Every run of bchan builds the whole parser: what one command alone
+    # needs (sync's git steps, a merge's hashing) is imported when it runs.
+    code = (
+        "import sys\n"
+        "from bchan_tui.cli import build_parser\n"
+        "from bchan_tui.data import Store\n"
+        "build_parser()\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    for module in ("subprocess", "hashlib", "bchan_tui.cli.git_steps", "bchan_tui.cli.sync_pull"):
+        assert module not in loaded, module

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import EXIT_BROKEN, EXIT_OK, add_db_option, db_path, fail, say, set_aside_warning
-from .git_steps import GitFailedError, GitMissingError, Repository, top_of_repository
-from .sync_pull import pull, push, step
 
 if TYPE_CHECKING:
     from bchan_tui.data.storage.lock import SessionLock
+
+    from .git_steps import Repository
 
 # A git step failed (a pull that could not merge, a refused push): the book
 # is as it was before the step. Setting up or opening the book: EXIT_BROKEN.
@@ -51,8 +51,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, as every command's own modules are: each run of bchan
+    # builds the whole parser, and git's plumbing (subprocess) is sync's alone.
     from bchan_tui.data.storage.lock import SessionLock
 
+    from .git_steps import GitFailedError, GitMissingError, Repository, top_of_repository
+    from .sync_pull import step
     from .sync_setup import SetupProblem
 
     # The real path: the lock, the store and git all work on the file itself.
@@ -93,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _sync(repo: Repository, book: Path, relative: str, lock: SessionLock, remote: str) -> int:
     from . import sync_setup
+    from .sync_pull import pull, push, step
 
     # The book first: one that does not open stops the sync before anything
     # in the repository is changed.

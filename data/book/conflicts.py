@@ -8,7 +8,6 @@ order, finds the same conflict rather than a second one.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,6 +51,9 @@ _canonical = msgspec.json.Encoder(order="sorted").encode
 
 def conflict_id(table: str, record_id: str, field: str, value: Any) -> str:
     """The same id for the same other value of the same field."""
+    # Only a merge makes conflicts: every command would pay for OpenSSL's load.
+    import hashlib
+
     digest = hashlib.sha256(_canonical([table, record_id, field, value]))
     return digest.hexdigest()[:32]
 
