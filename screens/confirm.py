@@ -65,3 +65,14 @@ class ConfirmModal(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+
+class LaterModal(ConfirmModal):
+    """A question whose no means "not now": the footer says what the keys
+    do (merge the copies now, or later), as the buttons do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Now", id="later.now"),
+        Binding("n,escape", "answer(False)", "Later", id="later.later"),
+        Binding("left,right", "app.focus_next", "Switch", show=False, id="later.switch"),
+    ]

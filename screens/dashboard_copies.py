@@ -56,9 +56,9 @@ class CopyMerging(BookScreen[None]):
             if yes:
                 self._merge_copies(copies)
 
-        from .confirm import ConfirmModal
+        from .confirm import LaterModal
 
-        modal = ConfirmModal(
+        modal = LaterModal(
             "Conflict copies",
             question,
             confirm="Merge now",

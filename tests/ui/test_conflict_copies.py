@@ -48,6 +48,8 @@ async def test_copies_are_offered_merged_and_removed_and_a_broken_one_kept(
         text = visible_text(app)
         assert GOOD_COPY in text and BROKEN_COPY in text
         assert str(folder) not in text  # file names only
+        # The footer says what the keys do here, as the buttons do.
+        assert "y Now" in text and "n Later" in text
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
