@@ -102,3 +102,19 @@ def test_an_arrived_file_bchan_cannot_read_is_left_alone_and_the_journal_kept(
             session.add_contact("Kwame Mensah")
     assert db_path.read_text() == '{"contacts": '
     assert b"kept in the journal" in journal_path(db_path).read_bytes()
+
+
+def test_the_session_s_own_book_put_back_is_no_arrival(db_path: Path) -> None:
+    # A sync tool that rewrites the file it already had (same bytes, a new
+    # time): merging it would list every field the session changed since as
+    # a conflict with its old value.
+    marta, _ = two_people(db_path)
+    with Store(db_path) as session:
+        session.index()
+        session.update_contact(marta, org="Northwind")
+        staged = db_path.with_name(".dropbox.tmp")
+        shutil.copy(db_path, staged)
+        os.replace(staged, db_path)
+    with Store(db_path, read_only=True) as reopened:
+        assert reopened.contact(marta).org == "Northwind"
+        assert reopened.conflicts() == []

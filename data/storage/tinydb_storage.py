@@ -208,7 +208,9 @@ class AtomicJSONStorage(Storage):
         """Write ``data`` as the whole book, and return what was written:
         ``data``, with any copy another program put in place merged in."""
         arrived = arrived_copy(self.path, self._known)
-        if arrived is not None:
+        # The same generation is this session's own last write, put back or
+        # touched (a sync tool rewriting what it already had): nothing new.
+        if arrived is not None and generation_of(arrived) != generation_of(data):
             data = merge_books(data, arrived).data
             if self.on_arrival is not None:
                 self.on_arrival()
