@@ -9,6 +9,7 @@ import pytest
 
 from bchan_tui.data import Rung, Store
 
+from .git_devices import Device, isolate_git, make_devices
 from .helpers import Book
 
 
@@ -55,3 +56,13 @@ def book(db_path: Path, frozen: pendulum.DateTime) -> Book:
     return Book(
         db_path, marta.id, priya.id, kwame.id, ann.id, olga.id, (jonas_a.id, jonas_b.id), signal.id
     )
+
+
+@pytest.fixture
+def devices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[Device, Device]:
+    """A laptop and a desktop: two clones of one bare repository, the book
+    synced from the first (see ``git_devices``)."""
+    isolate_git(monkeypatch, tmp_path)
+    return make_devices(tmp_path, capsys)

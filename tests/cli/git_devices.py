@@ -18,6 +18,10 @@ from bchan_tui.data import Rung, Store
 BOOK = "book.json"
 
 
+# When the devices' changes are made: a fixed morning, so which is newer is known.
+MORNING = pendulum.datetime(2026, 12, 7, 9, 0, tz="UTC")
+
+
 def isolate_git(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """git reads no config but the repository's own, and knows who commits
     without one: the tests pass on a machine with no git identity."""

@@ -14,6 +14,7 @@ from bchan_tui.data.storage.book_lines import is_line_form
 from bchan_tui.data.storage.journal import journal_path
 
 from .git_devices import (
+    MORNING,
     Device,
     add_person,
     contact_named,
@@ -25,16 +26,6 @@ from .git_devices import (
     names_in,
     sync,
 )
-
-MORNING = pendulum.datetime(2026, 12, 7, 9, 0, tz="UTC")
-
-
-@pytest.fixture
-def devices(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[Device, Device]:
-    isolate_git(monkeypatch, tmp_path)
-    return make_devices(tmp_path, capsys)
 
 
 def counts(path: Path) -> dict[str, int]:

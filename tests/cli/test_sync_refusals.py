@@ -6,23 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from bchan_tui.data import Store
 
-from .git_devices import Device, add_person, git, isolate_git, make_devices, sync
+from .git_devices import MORNING, Device, add_person, git, isolate_git, sync
 
-MORNING = pendulum.datetime(2026, 12, 7, 9, 0, tz="UTC")
 BROKEN = '{"_meta": {"1": {"schema_version": 1}}, "contacts": {'
-
-
-@pytest.fixture
-def devices(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[Device, Device]:
-    isolate_git(monkeypatch, tmp_path)
-    return make_devices(tmp_path, capsys)
 
 
 def push_a_broken_book(device: Device) -> None:
